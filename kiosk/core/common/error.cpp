@@ -1,0 +1,18 @@
+#include "kiosk/core/common/result.hpp"
+
+namespace kiosk::core {
+
+std::string_view toString(ErrorKind kind) {
+    switch (kind) {
+        case ErrorKind::InvalidInput: return "invalid_input";
+        case ErrorKind::NotFound: return "not_found";
+        case ErrorKind::Io: return "io";
+        case ErrorKind::Parse: return "parse";
+        case ErrorKind::Config: return "config";
+        case ErrorKind::Unavailable: return "unavailable";
+        case ErrorKind::Internal: return "internal";
+    }
+    return "internal";
+}
+
+}  // namespace kiosk::core

@@ -1,0 +1,16 @@
+# Fails when the kiosk_core archive references symbols of ImGui, GLFW, OpenGL or libcurl.
+# Usage: cmake -DLIB=libkiosk_core.a -P check_core_deps.cmake
+if(NOT LIB OR NOT EXISTS "${LIB}")
+  message(FATAL_ERROR "LIB not given or missing: ${LIB}")
+endif()
+execute_process(COMMAND nm -u -C "${LIB}" OUTPUT_VARIABLE undefined RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "nm failed on ${LIB}")
+endif()
+string(REGEX MATCHALL "[^\n]*(ImGui::|glfw[A-Z]|[ \t]gl[A-Z][a-zA-Z]+|curl_)[^\n]*" offending "${undefined}")
+if(offending)
+  list(JOIN offending "\n" lines)
+  message(FATAL_ERROR "kiosk_core references UI/GL/network symbols:\n${lines}")
+endif()
+string(LENGTH "${undefined}" n)
+message(STATUS "kiosk_core: no ImGui/GLFW/GL/curl symbols among ${n} bytes of undefined references")
