@@ -76,4 +76,8 @@ ReceiptReading readReceipt(std::string_view raw, const ReceiptRules& rules);
 /// the manual-entry screen's live validation). Returns an empty string for invalid UTF-8.
 std::string normalizeReceiptText(std::string_view raw);
 
+/// @return true when `pattern` compiles as an ECMAScript regex (for configuration validation;
+/// readReceipt treats an invalid pattern as "no code matches" instead of failing).
+bool isValidCodePattern(const std::string& pattern);
+
 }  // namespace kiosk::core
