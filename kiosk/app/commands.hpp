@@ -28,5 +28,6 @@ struct CommandResult {
 
 // Register functions, one per subcommand file. Keep this list in the order of `kiosk --help`.
 // (cmd_*.cpp files add their declaration here.)
+void registerParseCommand(CLI::App&, GlobalOptions&, CommandResult&);
 
 }  // namespace kiosk::app
