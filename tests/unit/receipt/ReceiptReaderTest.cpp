@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <string>
 #include <variant>
 
@@ -246,4 +247,24 @@ TEST(ReceiptReaderTest, ReasonNamesAreStable) {
     EXPECT_EQ(toString(NotReceiptReason::UntrustedHost), "untrusted_host");
     EXPECT_EQ(toString(NotReceiptReason::NoCodeInLink), "no_code_in_link");
     EXPECT_EQ(toString(NotReceiptReason::BadCodeFormat), "bad_code_format");
+}
+
+TEST(ReceiptReaderTest, ArbitraryBytesNeverThrowAndNeverLeakCitizenId) {
+    // Deterministic pseudo-random inputs built from pieces that stress every branch.
+    const std::vector<std::string> pieces = {"https://", "http://", "dichvucong.gov.vn", "@", "\\", ":", "/", "?",
+                                             "&", "=", "%", "%2", "%E2%80", "MHS", "SGT=" + kCitizenId, "id",
+                                             "/apiqr/qr", "\xFF", "\xC3", "\u200B", "０", "+", " ", kCode1, "#", "["};
+    std::uint32_t state = 12345;
+    auto next = [&state] { state = state * 1664525u + 1013904223u; return state >> 8; };
+    const ReceiptRules rules;
+    for (int n = 0; n < 3000; ++n) {
+        std::string input;
+        const std::uint32_t count = next() % 12;
+        for (std::uint32_t k = 0; k < count; ++k) {
+            input += pieces[next() % pieces.size()];
+        }
+        ReceiptReading r;
+        ASSERT_NO_THROW(r = readReceipt(input, rules)) << n;
+        EXPECT_EQ(payloadOf(r).find(kCitizenId), std::string::npos) << n;
+    }
 }
