@@ -502,6 +502,8 @@ std::vector<ConfigIssue> applyConfigText(LoadedSettings& loaded, std::string_vie
             loaded.sources[key] = KeySource{layer, file, line};
         }
     }
+    // toml++ tables are ordered by key, not by position: report in file order, as a reader expects.
+    std::ranges::stable_sort(issues, {}, &ConfigIssue::line);
     return issues;
 }
 
