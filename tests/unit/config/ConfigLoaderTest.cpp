@@ -185,7 +185,12 @@ INSTANTIATE_TEST_SUITE_P(
         BadValueCase{"[receipt]\ntoken_path = \"apiqr\"\n", "receipt.token_path", "'/'"},
         BadValueCase{"[staff]\npin_hash = \"1234\"\n", "staff.pin_hash", "crypto_pwhash_str"},
         BadValueCase{"[scanner]\nserial_baud = 1000\n", "scanner.serial_baud", "9600"},
-        BadValueCase{"[staff]\nmax_attempts = 0\n", "staff.max_attempts", "out of range"}));
+        BadValueCase{"[staff]\nmax_attempts = 0\n", "staff.max_attempts", "out of range"}),
+    [](const ::testing::TestParamInfo<BadValueCase>& info) {
+        std::string name = std::to_string(info.index) + "_" + info.param.key;
+        std::ranges::replace(name, '.', '_');
+        return name;
+    });
 
 TEST(ConfigLoaderTest, AcceptedSpecialValues) {
     LoadedSettings loaded;
