@@ -29,5 +29,6 @@ struct CommandResult {
 // Register functions, one per subcommand file. Keep this list in the order of `kiosk --help`.
 // (cmd_*.cpp files add their declaration here.)
 void registerParseCommand(CLI::App&, GlobalOptions&, CommandResult&);
+void registerCheckConfigCommand(CLI::App& app, GlobalOptions& options, CommandResult& result);
 
 }  // namespace kiosk::app

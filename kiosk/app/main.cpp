@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
     CommandResult result;
     // (subcommands register here)
     registerParseCommand(cli, options, result);
+    registerCheckConfigCommand(cli, options, result);
 
     CLI11_PARSE(cli, argc, argv);
     if (cli.get_subcommands().empty()) {

@@ -1,0 +1,135 @@
+#pragma once
+// The kiosk's settings: one plain struct per TOML section, with the compiled-in defaults. These defaults
+// are the bottom layer of the configuration (see config_loader.hpp and docs/configuration.md); every
+// member maps to one key `section.key` (snake_case) documented in config/kiosk.example.toml.
+//
+// Members use camelCase; the TOML key of `backend.connectTimeoutMs` is `backend.connect_timeout_ms`.
+// Durations carry their unit in the name (_ms, _s) because TOML has no duration type.
+
+#include <cstdint>
+#include <string>
+
+#include "kiosk/core/receipt/receipt.hpp"
+
+#ifndef KIOSK_SOURCE_ASSETS_DIR
+#define KIOSK_SOURCE_ASSETS_DIR "/usr/share/kiosk"
+#endif
+
+namespace kiosk::core {
+
+/// [office]: the office the kiosk stands in; shown on screens and printed on slips.
+struct OfficeSettings {
+    std::string name = "Bộ phận Tiếp nhận và Trả kết quả";
+    std::string address;
+    std::string helpLine;  ///< phone number of the office's help desk, printed on slips
+    /// Public page where a citizen can follow a dossier on a phone; `{code}` is replaced by the code.
+    std::string publicLookupUrl = "https://dichvucong.gov.vn/p/home/dvc-tra-cuu-ho-so.html?ma={code}";
+};
+
+/// [language]
+struct LanguageSettings {
+    std::string defaultLanguage = "vi";  ///< key `default`: "vi" or "en"; every session starts in it
+};
+
+/// [backend]: the dossier backend the kiosk asks (issue "Backend").
+struct BackendSettings {
+    std::string url;             ///< http(s) base URL; empty = not configured (lookups report offline)
+    std::string tokenFile;       ///< file holding the device token; empty = no token sent
+    std::string caBundle;        ///< PEM CA bundle; empty = the system store. Verification is always on.
+    std::string pinnedPublicKey; ///< "sha256//BASE64" (libcurl CURLOPT_PINNEDPUBLICKEY); empty = no pin
+    std::string clientCert;      ///< PEM client certificate for mutual TLS; empty = none
+    std::string clientKey;       ///< PEM key of clientCert
+    int connectTimeoutMs = 3000;
+    int totalTimeoutMs = 8000;
+    std::int64_t maxResponseBytes = 1024 * 1024;
+    int retries = 2;             ///< extra attempts, idempotent requests only
+    int retryBackoffMs = 300;    ///< first backoff; doubled per retry
+};
+
+/// [ui]: the citizen screens (issue "Citizen UI").
+struct UiSettings {
+    bool fullscreen = true;
+    bool hideCursor = true;
+    int touchTargetPx = 96;      ///< minimum touch target at 1080p; scaled with the screen height
+    bool largeText = false;
+    bool highContrast = false;
+    int idleTimeoutS = 60;       ///< idle time before the warning overlay
+    int idleWarningS = 15;       ///< countdown of the warning overlay before the reset
+    bool showEnglishSwitch = true;
+    bool scanSound = false;      ///< play a short sound when a code is detected
+};
+
+/// [printer]: the thermal printer (issue "Printing").
+struct PrinterSettings {
+    /// "" = no printer; usb:/dev/usb/lp0, tcp://HOST:PORT, cups:QUEUE or file:PATH.
+    std::string uri;
+    int widthDots = 576;         ///< 384 (58 mm) or 576 (80 mm)
+    bool printApplicantName = false;  ///< the masked name, only when true
+    std::string cut = "partial"; ///< "full", "partial" or "none"
+    int timeoutMs = 5000;
+};
+
+/// [camera]: the camera scanning path (issue "Scanning").
+struct CameraSettings {
+    std::string source = "none"; ///< "none", "v4l2", "files" (images from filesPath) or "synthetic"
+    std::string device = "/dev/video0";
+    int width = 1280;
+    int height = 720;
+    int fps = 30;
+    std::string filesPath;       ///< key `files_path`: folder or image file for source "files"
+    int filesFps = 5;
+    bool preview = true;         ///< show the camera picture on the scanning screen
+};
+
+/// [scanner]: USB/serial code scanners (issue "Scanning").
+struct ScannerSettings {
+    bool wedgeEnabled = true;        ///< keyboard-wedge scanners typing into the kiosk window
+    int wedgeMaxInterkeyMs = 35;     ///< longest gap between keys of one scan burst
+    int wedgeMinLength = 8;          ///< shorter bursts are treated as typing
+    std::string evdevDevice;         ///< /dev/input/eventN read directly; empty = off
+    bool evdevGrab = true;           ///< exclusive grab so scans never reach the UI
+    std::string serialDevice;        ///< CDC-ACM tty, one code per line; empty = off
+    int serialBaud = 9600;
+    int dedupeSeconds = 5;           ///< the same code again within this time is not looked up again
+};
+
+/// [staff]: staff mode (PIN protected).
+struct StaffSettings {
+    /// libsodium crypto_pwhash_str() output ("$argon2id$..."), stored as text. Empty = staff mode cannot be
+    /// entered from the screen (the default, so a fresh install starts; set it with `kiosk staff set-pin`
+    /// or by the fleet file).
+    std::string pinHash;
+    int maxAttempts = 5;         ///< wrong PINs in a row before the lockout
+    int lockoutS = 300;
+};
+
+/// [operations]
+struct OperationsSettings {
+    int heartbeatIntervalS = 300;
+    std::string dataDir = "/var/lib/kiosk";  ///< durable queues (ratings, heartbeats) and local.toml
+    std::string logDir = "/var/log/kiosk";
+    std::string logLevel = "info";           ///< trace, debug, info, warn or error
+};
+
+/// [paths]
+struct PathSettings {
+    std::string assetsDir = KIOSK_SOURCE_ASSETS_DIR;  ///< translations, status texts, guidance catalog
+};
+
+/// Every setting of the kiosk. Default-constructed = the compiled-in defaults, which are a valid,
+/// startable configuration (no backend, no printer, no camera, staff mode locked).
+struct Settings {
+    OfficeSettings office;
+    LanguageSettings language;
+    ReceiptRules receipt;  ///< [receipt]: code_pattern, trusted_hosts, code_parameters, token_path, ...
+    BackendSettings backend;
+    UiSettings ui;
+    PrinterSettings printer;
+    CameraSettings camera;
+    ScannerSettings scanner;
+    StaffSettings staff;
+    OperationsSettings operations;
+    PathSettings paths;
+};
+
+}  // namespace kiosk::core
