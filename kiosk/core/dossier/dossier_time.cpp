@@ -62,3 +62,23 @@ std::string formatDateTime(const ZonedTime& t, Language language) {
 }
 
 }  // namespace kiosk::core
+
+namespace kiosk::core {
+
+std::string statusTextKey(DossierStatus status, std::string_view part) {
+    return "status." + std::to_string(static_cast<int>(status)) + "." + std::string(part);
+}
+
+std::string_view dueTextKey(DueKind kind) {
+    switch (kind) {
+        case DueKind::OnTime: return "status.due.on_time";
+        case DueKind::DueToday: return "status.due.due_today";
+        case DueKind::Overdue: return "status.due.overdue";
+        case DueKind::FinishedOnTime: return "status.due.finished_on_time";
+        case DueKind::FinishedLate: return "status.due.finished_late";
+        case DueKind::NoDueDate: break;
+    }
+    return "status.due.none";
+}
+
+}  // namespace kiosk::core

@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <string>
+#include <string_view>
 
 #include "kiosk/core/dossier/dossier.hpp"
 #include "kiosk/core/i18n/language.hpp"
@@ -41,5 +42,17 @@ std::string formatDate(const ZonedTime& t, Language language);
 
 /// "14:05 27/10/2023" (vi) or "14:05, 27 Oct 2023" (en), at the time's own offset.
 std::string formatDateTime(const ZonedTime& t, Language language);
+
+}  // namespace kiosk::core
+
+namespace kiosk::core {
+
+/// Translation key of a status text: "status.<n>.<part>" with n = 1..10, or 0 for Unknown;
+/// part is "title", "explain" or "next" (assets/i18n/<lang>/status.json).
+std::string statusTextKey(DossierStatus status, std::string_view part);
+
+/// Translation key of a due state's line: "status.due.on_time", ".due_today", ".overdue",
+/// ".finished_on_time", ".finished_late" or ".none"; each takes a {days} placeholder where it counts.
+std::string_view dueTextKey(DueKind kind);
 
 }  // namespace kiosk::core

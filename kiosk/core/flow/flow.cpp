@@ -101,6 +101,9 @@ struct Stepper {
             if (recent || sameAsShown) return;
         }
         if (const auto* bad = std::get_if<NotAReceipt>(&e.reading)) {
+            // Another barcode seen by the camera (a product code, the receipt's other code) must not
+            // throw away a result or the guide the citizen is reading.
+            if (e.source != InputSource::Keypad && (sc == Screen::Result || sc == Screen::Guidance)) return;
             clearOutcome(s());
             s().reading.reset();
             s().readingSource = e.source;

@@ -315,6 +315,18 @@ TEST(FlowTest, ScanIgnoredWhilePrinting) {
     EXPECT_EQ(s.state.print, PrintStatus::Failed);
 }
 
+TEST(FlowTest, StrayBarcodeDoesNotReplaceResultOrGuide) {
+    Session s;
+    s.post(ev::ReceiptRead{kCode, InputSource::Camera});
+    s.post(ev::LookupSucceeded{s.lookupId(), makeDossier(kCode.value)});
+    s.post(ev::ReceiptRead{NotAReceipt{NotReceiptReason::BadCodeFormat}, InputSource::Camera});
+    EXPECT_EQ(s.state.screen, Screen::Result);
+    EXPECT_TRUE(s.state.dossier);
+    s.post(ev::GuidanceOpened{});
+    s.post(ev::ReceiptRead{NotAReceipt{NotReceiptReason::UnsupportedLink}, InputSource::Scanner});
+    EXPECT_EQ(s.state.screen, Screen::Guidance);
+}
+
 TEST(FlowTest, CameraSeesNonReceiptOnce) {
     Session s;
     s.post(ev::ReceiptRead{NotAReceipt{NotReceiptReason::UntrustedHost}, InputSource::Camera});

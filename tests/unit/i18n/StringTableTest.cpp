@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "kiosk/core/dossier/dossier.hpp"
+#include "kiosk/core/dossier/dossier_time.hpp"
 
 using namespace kiosk::core;
 
@@ -120,4 +121,17 @@ TEST(StringTableTest, EveryStatusHasTitleExplanationAndNextStep) {
     auto vi = loadStringTable(kI18n, Language::Vi);
     EXPECT_EQ(vi->text("status.5.title"), "Yêu cầu bổ sung giấy tờ");
     EXPECT_EQ(vi->text("status.10.title"), "Đã trả kết quả");
+}
+
+TEST(StringTableTest, StatusAndDueKeysExistInAssets) {
+    auto vi = loadStringTable(kI18n, Language::Vi);
+    ASSERT_TRUE(vi);
+    EXPECT_EQ(statusTextKey(DossierStatus::NeedsDocuments, "title"), "status.5.title");
+    EXPECT_EQ(vi->text(statusTextKey(DossierStatus::Unknown, "next")),
+              "Ông/Bà vui lòng liên hệ quầy tiếp nhận để được hỗ trợ.");
+    for (auto kind : {DueKind::NoDueDate, DueKind::OnTime, DueKind::DueToday, DueKind::Overdue,
+                      DueKind::FinishedOnTime, DueKind::FinishedLate}) {
+        EXPECT_TRUE(vi->contains(dueTextKey(kind))) << dueTextKey(kind);
+    }
+    EXPECT_EQ(vi->format(dueTextKey(DueKind::Overdue), {{"days", "2"}}), "Đã quá hạn 2 ngày");
 }
