@@ -1,0 +1,357 @@
+#include "kiosk/core/flow/flow.hpp"
+
+#include <type_traits>
+
+namespace kiosk::core {
+namespace {
+
+using std::chrono::seconds;
+
+bool isCitizenScreen(Screen s) { return s != Screen::StaffPin && s != Screen::StaffMenu; }
+
+/// True when nothing about the state differs from a fresh Attract: then idle has nothing to wipe.
+bool isPristine(const FlowState& s, const FlowConfig& c) {
+    return s.screen == Screen::Attract && s.language == c.defaultLanguage && !s.largeText && !s.highContrast &&
+           !s.dossier && !s.error && !s.invalidReason && !s.reading && s.lastScanKey.empty();
+}
+
+/// Key used to recognise the same receipt read twice.
+std::string scanKey(const ReceiptReading& r) {
+    if (const auto* c = std::get_if<DossierCode>(&r)) return "C:" + c->value;
+    if (const auto* t = std::get_if<ReceiptToken>(&r)) return "T:" + t->value;
+    return "X:" + std::to_string(static_cast<int>(std::get<NotAReceipt>(r).reason));
+}
+
+/// Drops everything about the current session; keeps language/accessibility unless `full`.
+FlowState wiped(const FlowState& s, const FlowConfig& c, TimePoint now, bool full) {
+    FlowState n;
+    n.sessionId = s.sessionId + 1;
+    n.lookupRequestId = s.lookupRequestId;  // keeps ids unique so late answers stay recognisable
+    n.lastActivity = now;
+    n.pinFailures = s.pinFailures;
+    n.pinLockedUntil = s.pinLockedUntil;
+    n.language = c.defaultLanguage;
+    if (!full) {
+        // Done keeps the de-duplication so a receipt still under the camera does not restart a lookup.
+        n.lastScanKey = s.lastScanKey;
+        n.lastScanAt = s.lastScanAt;
+    }
+    return n;
+}
+
+/// Clears what belongs to one screen's content so a new lookup starts clean.
+void clearOutcome(FlowState& s) {
+    s.dossier.reset();
+    s.error.reset();
+    s.invalidReason.reset();
+    s.print = PrintStatus::Idle;
+    s.printFailure.clear();
+    s.rating = RatingStatus::NotRated;
+    s.ratingLevel.reset();
+}
+
+struct Stepper {
+    const FlowState& in;
+    TimePoint now;
+    const FlowConfig& cfg;
+    Transition out{in, {}};
+
+    FlowState& s() { return out.state; }
+
+    void activity() {
+        s().lastActivity = now;
+        s().idleWarningDeadline.reset();
+    }
+
+    void reset(bool full) {
+        if (s().screen == Screen::LookingUp) out.commands.emplace_back(command::CancelLookup{s().lookupRequestId});
+        s() = wiped(s(), cfg, now, full);
+        out.commands.emplace_back(command::WipeSession{});
+    }
+
+    void startLookup(const ReceiptReading& reading, InputSource source) {
+        clearOutcome(s());
+        s().screen = Screen::LookingUp;
+        s().reading = reading;
+        s().readingSource = source;
+        s().lookupRequestId += 1;
+        s().lookupDeadline = now + seconds(cfg.lookupTimeoutSeconds);
+        out.commands.emplace_back(command::StartLookup{s().lookupRequestId, reading});
+    }
+
+    /// Where Back leads from an outcome screen: the keypad if the code was typed, else Attract.
+    void backFromOutcome() {
+        const bool typed = s().readingSource == InputSource::Keypad;
+        clearOutcome(s());
+        s().reading.reset();
+        s().screen = typed ? Screen::ManualEntry : Screen::Attract;
+    }
+
+    void on(const event::ReceiptRead& e) {
+        activity();
+        const Screen sc = s().screen;
+        if (!isCitizenScreen(sc) || sc == Screen::LookingUp) return;
+        if (s().print == PrintStatus::Printing) return;  // never interrupt a slip being printed
+        const std::string key = scanKey(e.reading);
+        if (e.source != InputSource::Keypad) {
+            const bool recent = key == s().lastScanKey && now - s().lastScanAt < seconds(cfg.dedupeSeconds);
+            const bool sameAsShown = sc == Screen::Result && s().reading && scanKey(*s().reading) == key;
+            s().lastScanKey = key;
+            s().lastScanAt = now;  // refreshed while the receipt stays in view
+            if (recent || sameAsShown) return;
+        }
+        if (const auto* bad = std::get_if<NotAReceipt>(&e.reading)) {
+            // Another barcode seen by the camera (a product code, the receipt's other code) must not
+            // throw away a result or the guide the citizen is reading.
+            if (e.source != InputSource::Keypad && (sc == Screen::Result || sc == Screen::Guidance)) return;
+            clearOutcome(s());
+            s().reading.reset();
+            s().readingSource = e.source;
+            s().invalidReason = bad->reason;
+            s().screen = Screen::InvalidCode;
+            return;
+        }
+        startLookup(e.reading, e.source);
+    }
+
+    void on(const event::ManualEntryOpened&) {
+        activity();
+        const Screen sc = s().screen;
+        if (sc == Screen::Attract || sc == Screen::NotFound || sc == Screen::InvalidCode || sc == Screen::Problem) {
+            clearOutcome(s());
+            s().reading.reset();
+            s().screen = Screen::ManualEntry;
+        }
+    }
+
+    void on(const event::Back&) {
+        activity();
+        switch (s().screen) {
+            case Screen::Attract: return;
+            case Screen::ManualEntry: s().screen = Screen::Attract; return;
+            case Screen::LookingUp:
+                out.commands.emplace_back(command::CancelLookup{s().lookupRequestId});
+                s().lookupDeadline.reset();
+                backFromOutcome();
+                return;
+            case Screen::Result:
+            case Screen::NotFound:
+            case Screen::InvalidCode:
+            case Screen::Problem: backFromOutcome(); return;
+            case Screen::Guidance:
+                if (s().guidance.page == GuidancePage::Detail) {
+                    s().guidance.page = s().guidance.backTo;
+                    s().guidance.entryId.clear();
+                    s().print = PrintStatus::Idle;
+                    s().printFailure.clear();
+                } else if (s().guidance.page == GuidancePage::Search) {
+                    s().guidance.page = GuidancePage::Home;
+                } else {
+                    s().guidance = {};
+                    s().screen = Screen::Attract;
+                }
+                return;
+            case Screen::StaffPin: s().screen = Screen::Attract; return;
+            case Screen::StaffMenu: return;  // leaving staff mode is StaffExit, so settings get applied
+        }
+    }
+
+    void on(const event::Done&) {
+        if (!isCitizenScreen(s().screen) || s().screen == Screen::Attract) return;
+        reset(false);
+    }
+
+    void on(const event::Retry&) {
+        activity();
+        if (s().screen == Screen::Problem && s().reading) startLookup(ReceiptReading(*s().reading), s().readingSource);
+    }
+
+    void on(const event::LookupSucceeded& e) {
+        if (s().screen != Screen::LookingUp || e.requestId != s().lookupRequestId) return;
+        s().lookupDeadline.reset();
+        s().dossier = e.dossier;
+        s().screen = Screen::Result;
+        activity();  // the citizen needs the full idle time to read the answer
+    }
+
+    void on(const event::LookupFailed& e) {
+        if (s().screen != Screen::LookingUp || e.requestId != s().lookupRequestId) return;
+        if (e.error.kind == LookupErrorKind::Cancelled) return;  // only we cancel, and Back already left
+        s().lookupDeadline.reset();
+        if (e.error.kind == LookupErrorKind::NotFound) {
+            s().screen = Screen::NotFound;
+        } else {
+            s().error = e.error;
+            s().screen = Screen::Problem;
+        }
+        activity();
+    }
+
+    void on(const event::PrintRequested&) {
+        activity();
+        if (s().print == PrintStatus::Printing) return;
+        if (s().screen == Screen::Result && s().dossier) {
+            out.commands.emplace_back(command::PrintStatusSlip{*s().dossier, s().language});
+        } else if (s().screen == Screen::Guidance && s().guidance.page == GuidancePage::Detail) {
+            out.commands.emplace_back(command::PrintGuidanceSlip{s().guidance.entryId, s().language});
+        } else {
+            return;
+        }
+        s().print = PrintStatus::Printing;
+        s().printFailure.clear();
+    }
+
+    void on(const event::PrintFinished& e) {
+        if (s().print != PrintStatus::Printing) return;
+        s().print = e.ok ? PrintStatus::Printed : PrintStatus::Failed;
+        s().printFailure = e.ok ? std::string() : e.reason;
+        activity();  // a slip just came out: give the citizen time to take it
+    }
+
+    void on(const event::RatingChosen& e) {
+        activity();
+        if (s().screen != Screen::Result || !s().dossier) return;
+        if (s().rating == RatingStatus::Sending || s().rating == RatingStatus::Sent) return;
+        s().rating = RatingStatus::Sending;
+        s().ratingLevel = e.level;
+        std::string key = cfg.instanceId + "-" + std::to_string(s().sessionId) + "-" + s().dossier->code;
+        out.commands.emplace_back(command::SendRating{s().dossier->code, e.level, std::move(key)});
+    }
+
+    void on(const event::RatingSent& e) {
+        if (s().rating != RatingStatus::Sending) return;
+        s().rating = e.ok ? RatingStatus::Sent : RatingStatus::Failed;
+    }
+
+    void on(const event::GuidanceOpened&) {
+        activity();
+        if (s().screen != Screen::Attract && s().screen != Screen::Result && s().screen != Screen::NotFound &&
+            s().screen != Screen::Problem && s().screen != Screen::InvalidCode) {
+            return;
+        }
+        if (s().screen != Screen::Attract) {
+            clearOutcome(s());
+            s().reading.reset();
+        }
+        s().guidance = {};
+        s().print = PrintStatus::Idle;
+        s().screen = Screen::Guidance;
+    }
+
+    void on(const event::GuidanceSearchOpened&) {
+        activity();
+        if (s().screen == Screen::Guidance && s().guidance.page == GuidancePage::Home) s().guidance.page = GuidancePage::Search;
+    }
+
+    void on(const event::GuidanceEntryOpened& e) {
+        activity();
+        if (s().screen != Screen::Guidance || s().guidance.page == GuidancePage::Detail || e.id.empty()) return;
+        s().guidance.backTo = s().guidance.page;
+        s().guidance.page = GuidancePage::Detail;
+        s().guidance.entryId = e.id;
+        s().print = PrintStatus::Idle;
+        s().printFailure.clear();
+    }
+
+    void on(const event::LanguageChosen& e) {
+        activity();
+        s().language = e.language;
+    }
+    void on(const event::LargeTextToggled&) {
+        activity();
+        s().largeText = !s().largeText;
+    }
+    void on(const event::HighContrastToggled&) {
+        activity();
+        s().highContrast = !s().highContrast;
+    }
+    void on(const event::UserActivity&) { activity(); }
+
+    void on(const event::Tick&) {
+        if (s().pinLockedUntil && now >= *s().pinLockedUntil) {
+            s().pinLockedUntil.reset();
+            s().pinFailures = 0;
+        }
+        if (s().screen == Screen::LookingUp) {
+            // The lookup has its own timeouts; this is the net under them. Idle does not run meanwhile.
+            if (s().lookupDeadline && now >= *s().lookupDeadline) {
+                out.commands.emplace_back(command::CancelLookup{s().lookupRequestId});
+                s().lookupDeadline.reset();
+                s().error = LookupError{LookupErrorKind::Timeout, "no answer within the flow's lookup deadline", 0};
+                s().screen = Screen::Problem;
+                activity();
+            }
+            return;
+        }
+        if (s().print == PrintStatus::Printing) return;  // never reset under a slip being printed
+        if (isPristine(s(), cfg)) return;
+        const auto idle = seconds(cfg.idleSeconds);
+        const auto warn = seconds(cfg.warningSeconds);
+        if (s().idleWarningDeadline) {
+            if (now >= *s().idleWarningDeadline) reset(true);
+            return;
+        }
+        if (now - s().lastActivity < idle) return;
+        // A bare Attract (only language or accessibility changed) has nothing to lose: reset at once.
+        // So does a tick that arrives after the whole warning would already have run out.
+        if (s().screen == Screen::Attract || now - s().lastActivity >= idle + warn) {
+            reset(true);
+            return;
+        }
+        s().idleWarningDeadline = s().lastActivity + idle + warn;
+    }
+
+    void on(const event::StaffGestureDetected&) {
+        activity();
+        if (!isCitizenScreen(s().screen) || s().screen == Screen::LookingUp) return;
+        if (s().pinLockedUntil && now < *s().pinLockedUntil) return;
+        if (s().screen != Screen::Attract) reset(false);
+        s().screen = Screen::StaffPin;
+        s().lastActivity = now;
+    }
+
+    void on(const event::PinEntered& e) {
+        activity();
+        if (s().screen != Screen::StaffPin) return;
+        if (e.ok) {
+            s().pinFailures = 0;
+            s().screen = Screen::StaffMenu;
+            return;
+        }
+        s().pinFailures += 1;
+        if (s().pinFailures >= cfg.pinMaxAttempts) {
+            s().pinLockedUntil = now + seconds(cfg.pinLockoutSeconds);
+            s().screen = Screen::Attract;
+        }
+    }
+
+    void on(const event::StaffExit&) {
+        if (s().screen != Screen::StaffMenu) return;
+        reset(true);
+        out.commands.emplace_back(command::ReloadSettings{});
+    }
+};
+
+}  // namespace
+
+FlowState initialFlowState(const FlowConfig& config, TimePoint now) {
+    FlowState s;
+    s.language = config.defaultLanguage;
+    s.lastActivity = now;
+    return s;
+}
+
+std::optional<int> idleWarningSecondsLeft(const FlowState& state, TimePoint now) {
+    if (!state.idleWarningDeadline) return std::nullopt;
+    if (now >= *state.idleWarningDeadline) return 0;
+    const auto left = *state.idleWarningDeadline - now;
+    return static_cast<int>(std::chrono::ceil<std::chrono::seconds>(left).count());
+}
+
+Transition step(const FlowState& state, const Event& event, TimePoint now, const FlowConfig& config) {
+    Stepper st{state, now, config};
+    std::visit([&st](const auto& e) { st.on(e); }, event);
+    return std::move(st.out);
+}
+
+}  // namespace kiosk::core

@@ -1,0 +1,209 @@
+#pragma once
+// The kiosk's screens as one pure state machine (STYLE.md section 3):
+//   step(state, event, now) -> Transition{state, commands}.
+// The UI draws FlowState and posts Events; the app posts events from workers (lookup finished,
+// print finished) and runs the returned Commands. Time is passed in, never read, so idle timeouts
+// are testable. Nothing here touches a clock, a thread, the network or ImGui.
+//
+// Citizen session: Attract -> (scan | ManualEntry -> typed) -> LookingUp -> Result | NotFound |
+// InvalidCode | Problem -> Done -> Attract. Guidance is browsed from Attract. Idle: after
+// FlowConfig::idleSeconds without activity a warning with a countdown; after warningSeconds more, a
+// reset to Attract that wipes every trace of the session (dossier, error, rating, typed text via
+// WipeSession, language and accessibility back to defaults).
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "kiosk/core/api/lookup_error.hpp"
+#include "kiosk/core/dossier/dossier.hpp"
+#include "kiosk/core/i18n/language.hpp"
+#include "kiosk/core/receipt/receipt.hpp"
+
+namespace kiosk::core {
+
+/// Monotonic time as the app reads it (steady_clock); core never calls now().
+using TimePoint = std::chrono::steady_clock::time_point;
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] State
+// ---------------------------------------------------------------------------------------------
+
+enum class Screen {
+    Attract,      ///< invitation to scan; language and accessibility switches
+    ManualEntry,  ///< on-screen keypad for the dossier code
+    LookingUp,    ///< spinner + cancel while the backend answers
+    Result,       ///< the dossier's status
+    NotFound,     ///< the backend does not know the code
+    InvalidCode,  ///< the text read is not a receipt (FlowState::invalidReason says why)
+    Problem,      ///< the lookup failed (FlowState::error says how)
+    Guidance,     ///< online-services guide (FlowState::guidance says which page)
+    StaffPin,     ///< staff PIN entry
+    StaffMenu,    ///< staff mode (filled by the staff issue)
+};
+
+/// Where a receipt reading came from. Camera and scanner readings are de-duplicated (a receipt held
+/// under the camera is seen many times); typed ones never are.
+enum class InputSource { Camera, Scanner, Keypad };
+
+enum class GuidancePage { Home, Search, Detail };
+
+/// Printing is a sub-state of Result (status slip) and Guidance detail (guidance slip).
+enum class PrintStatus { Idle, Printing, Printed, Failed };
+
+/// Satisfaction levels of the national portal.
+enum class RatingLevel {
+    VerySatisfied = 1,  ///< Rất hài lòng
+    Satisfied = 2,      ///< Hài lòng
+    Dissatisfied = 3,   ///< Không hài lòng
+};
+
+enum class RatingStatus { NotRated, Sending, Sent, Failed };
+
+struct GuidanceState {
+    GuidancePage page = GuidancePage::Home;
+    std::string entryId;                        ///< catalog id on the Detail page
+    GuidancePage backTo = GuidancePage::Home;   ///< where Back leads from Detail
+    friend bool operator==(const GuidanceState&, const GuidanceState&) = default;
+};
+
+/// Fixed for the life of the process; filled from configuration by the app.
+struct FlowConfig {
+    int idleSeconds = 60;         ///< inactivity before the idle warning appears
+    int warningSeconds = 15;      ///< countdown shown before the reset
+    int dedupeSeconds = 10;       ///< the same scanned code within this time is ignored
+    int lookupTimeoutSeconds = 30;///< safety net over the client's own timeouts: then Problem/Timeout
+    int pinMaxAttempts = 5;       ///< wrong PINs before staff entry is locked
+    int pinLockoutSeconds = 300;  ///< how long it stays locked
+    Language defaultLanguage = Language::Vi;
+    std::string instanceId = "kiosk";  ///< unique per process start (the app makes it); prefixes rating keys
+};
+
+struct FlowState {
+    Screen screen = Screen::Attract;
+    Language language = Language::Vi;
+    bool largeText = false;
+    bool highContrast = false;
+
+    // -- the current session (all wiped at reset) --
+    std::uint64_t sessionId = 1;           ///< increments at every reset; part of rating idempotency keys
+    std::uint64_t lookupRequestId = 0;     ///< id of the latest StartLookup; older answers are ignored
+    std::optional<ReceiptReading> reading; ///< what is (or was last) looked up: DossierCode or ReceiptToken
+    InputSource readingSource = InputSource::Keypad;
+    std::optional<TimePoint> lookupDeadline;  ///< LookingUp gives up after this
+    std::optional<Dossier> dossier;           ///< on Result
+    std::optional<NotReceiptReason> invalidReason;  ///< on InvalidCode
+    std::optional<LookupError> error;               ///< on Problem
+    GuidanceState guidance;                         ///< on Guidance
+    PrintStatus print = PrintStatus::Idle;
+    std::string printFailure;                  ///< printer's reason when print == Failed ("paper_out", ...)
+    RatingStatus rating = RatingStatus::NotRated;
+    std::optional<RatingLevel> ratingLevel;
+
+    // -- idle --
+    TimePoint lastActivity{};
+    std::optional<TimePoint> idleWarningDeadline;  ///< set while the idle warning is shown
+
+    // -- scanned-code de-duplication: survives Done (the receipt may still be under the camera),
+    //    wiped by the idle reset --
+    std::string lastScanKey;  ///< dossier code or token last read by camera/scanner
+    TimePoint lastScanAt{};
+
+    // -- staff --
+    int pinFailures = 0;
+    std::optional<TimePoint> pinLockedUntil;
+};
+
+/// A fresh state on Attract with the configured default language.
+FlowState initialFlowState(const FlowConfig& config, TimePoint now);
+
+/// Whole seconds left on the idle warning countdown (rounded up), or std::nullopt when no warning
+/// is shown.
+std::optional<int> idleWarningSecondsLeft(const FlowState& state, TimePoint now);
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Events (posted by the UI, or by the app from worker results)
+// ---------------------------------------------------------------------------------------------
+
+namespace event {
+/// The app called readReceipt on scanned or typed text and posts the reading.
+struct ReceiptRead { ReceiptReading reading; InputSource source = InputSource::Keypad; };
+struct ManualEntryOpened {};
+/// Back button; on LookingUp it cancels the lookup.
+struct Back {};
+/// Done button: ends the session (wipes it) and returns to Attract.
+struct Done {};
+/// Try again after a Problem: repeats the last lookup.
+struct Retry {};
+struct LookupSucceeded { std::uint64_t requestId = 0; Dossier dossier; };
+struct LookupFailed { std::uint64_t requestId = 0; LookupError error; };
+struct PrintRequested {};
+struct PrintFinished { bool ok = false; std::string reason; };
+struct RatingChosen { RatingLevel level = RatingLevel::Satisfied; };
+/// The rating was delivered or durably queued (ok) or could not even be queued.
+struct RatingSent { bool ok = false; };
+struct GuidanceOpened {};
+struct GuidanceSearchOpened {};
+struct GuidanceEntryOpened { std::string id; };
+struct LanguageChosen { Language language = Language::Vi; };
+struct LargeTextToggled {};
+struct HighContrastToggled {};
+/// Any touch, key or scroll: keeps the session alive and dismisses the idle warning.
+struct UserActivity {};
+/// Time passes (the app posts it at least once a second while not on a pristine Attract).
+struct Tick {};
+struct StaffGestureDetected {};
+/// The app verified the PIN (verification is not the flow's business) and posts the outcome.
+struct PinEntered { bool ok = false; };
+struct StaffExit {};
+}  // namespace event
+
+using Event = std::variant<event::ReceiptRead, event::ManualEntryOpened, event::Back, event::Done,
+                           event::Retry, event::LookupSucceeded, event::LookupFailed, event::PrintRequested,
+                           event::PrintFinished, event::RatingChosen, event::RatingSent,
+                           event::GuidanceOpened, event::GuidanceSearchOpened, event::GuidanceEntryOpened,
+                           event::LanguageChosen, event::LargeTextToggled, event::HighContrastToggled,
+                           event::UserActivity, event::Tick, event::StaffGestureDetected, event::PinEntered,
+                           event::StaffExit>;
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Commands (run by the app)
+// ---------------------------------------------------------------------------------------------
+
+namespace command {
+/// Look up a DossierCode, or resolve a ReceiptToken and look up its dossier, off the UI thread;
+/// answer with LookupSucceeded / LookupFailed carrying the same requestId.
+struct StartLookup { std::uint64_t requestId = 0; ReceiptReading reading; };
+struct CancelLookup { std::uint64_t requestId = 0; };
+struct PrintStatusSlip { Dossier dossier; Language language = Language::Vi; };
+struct PrintGuidanceSlip { std::string entryId; Language language = Language::Vi; };
+struct SendRating { std::string dossierCode; RatingLevel level = RatingLevel::Satisfied; std::string idempotencyKey; };
+/// The session ended: the UI drops every texture (QR), text buffer (typed code, search) and cached
+/// string that came from it.
+struct WipeSession {};
+/// Staff mode was left: rebuild services from the (possibly changed) settings.
+struct ReloadSettings {};
+}  // namespace command
+
+using Command = std::variant<command::StartLookup, command::CancelLookup, command::PrintStatusSlip,
+                             command::PrintGuidanceSlip, command::SendRating, command::WipeSession,
+                             command::ReloadSettings>;
+
+struct Transition {
+    FlowState state;
+    std::vector<Command> commands;
+};
+
+/// The whole flow. Pure and total: any event in any state gives a valid state (events that do not
+/// apply are ignored and leave the state unchanged).
+/// @param state  the current state
+/// @param event  what happened
+/// @param now    the app's monotonic time when the event is handled
+/// @param config timeouts and defaults
+/// @return the next state and the commands the app must run, in order
+Transition step(const FlowState& state, const Event& event, TimePoint now, const FlowConfig& config);
+
+}  // namespace kiosk::core

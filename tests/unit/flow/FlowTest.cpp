@@ -1,0 +1,457 @@
+#include "kiosk/core/flow/flow.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace kiosk::core;
+using namespace std::chrono_literals;
+namespace ev = kiosk::core::event;
+namespace cmd = kiosk::core::command;
+
+namespace {
+
+const DossierCode kCode{"000.00.06.H56-231027-0361"};
+
+Dossier makeDossier(const std::string& code) {
+    Dossier d;
+    d.code = code;
+    d.status = DossierStatus::Processing;
+    return d;
+}
+
+/// Drives the flow like the app does: keeps state, clock and the last commands.
+struct Session {
+    FlowConfig cfg;
+    TimePoint now{};
+    FlowState state;
+    std::vector<Command> commands;
+
+    Session() { state = initialFlowState(cfg, now); }
+    explicit Session(FlowConfig c) : cfg(std::move(c)) { state = initialFlowState(cfg, now); }
+
+    void post(const Event& e) {
+        auto t = step(state, e, now, cfg);
+        state = std::move(t.state);
+        commands = std::move(t.commands);
+    }
+    void advance(std::chrono::seconds d) {
+        now += d;
+        post(ev::Tick{});
+    }
+    template <class C>
+    const C* find() const {
+        for (const auto& c : commands)
+            if (const auto* p = std::get_if<C>(&c)) return p;
+        return nullptr;
+    }
+    std::uint64_t lookupId() const {
+        const auto* s = find<cmd::StartLookup>();
+        return s ? s->requestId : 0;
+    }
+};
+
+}  // namespace
+
+TEST(FlowTest, ScanResultPrintDone) {
+    Session s;
+    s.post(ev::ReceiptRead{kCode, InputSource::Camera});
+    ASSERT_EQ(s.state.screen, Screen::LookingUp);
+    const auto* start = s.find<cmd::StartLookup>();
+    ASSERT_NE(start, nullptr);
+    EXPECT_EQ(std::get<DossierCode>(start->reading), kCode);
+    const auto id = start->requestId;
+
+    s.now += 1s;
+    s.post(ev::LookupSucceeded{id, makeDossier(kCode.value)});
+    ASSERT_EQ(s.state.screen, Screen::Result);
+    ASSERT_TRUE(s.state.dossier);
+    EXPECT_EQ(s.state.dossier->code, kCode.value);
+
+    s.post(ev::PrintRequested{});
+    EXPECT_EQ(s.state.print, PrintStatus::Printing);
+    ASSERT_NE(s.find<cmd::PrintStatusSlip>(), nullptr);
+    EXPECT_EQ(s.find<cmd::PrintStatusSlip>()->dossier.code, kCode.value);
+    s.post(ev::PrintRequested{});  // a second press while printing prints nothing more
+    EXPECT_TRUE(s.commands.empty());
+    s.post(ev::PrintFinished{true, ""});
+    EXPECT_EQ(s.state.print, PrintStatus::Printed);
+
+    s.post(ev::RatingChosen{RatingLevel::VerySatisfied});
+    const auto* rating = s.find<cmd::SendRating>();
+    ASSERT_NE(rating, nullptr);
+    EXPECT_EQ(rating->dossierCode, kCode.value);
+    EXPECT_EQ(rating->level, RatingLevel::VerySatisfied);
+    EXPECT_EQ(rating->idempotencyKey, "kiosk-1-" + kCode.value);
+    EXPECT_EQ(s.state.rating, RatingStatus::Sending);
+    s.post(ev::RatingChosen{RatingLevel::Dissatisfied});  // no second rating while sending
+    EXPECT_EQ(s.find<cmd::SendRating>(), nullptr);
+    s.post(ev::RatingSent{true});
+    EXPECT_EQ(s.state.rating, RatingStatus::Sent);
+
+    const auto session = s.state.sessionId;
+    s.post(ev::Done{});
+    EXPECT_EQ(s.state.screen, Screen::Attract);
+    EXPECT_FALSE(s.state.dossier);
+    EXPECT_EQ(s.state.rating, RatingStatus::NotRated);
+    EXPECT_EQ(s.state.sessionId, session + 1);
+    EXPECT_NE(s.find<cmd::WipeSession>(), nullptr);
+
+    // The receipt is still under the camera: no new lookup within the dedupe window.
+    s.now += 2s;
+    s.post(ev::ReceiptRead{kCode, InputSource::Camera});
+    EXPECT_EQ(s.state.screen, Screen::Attract);
+    EXPECT_TRUE(s.commands.empty());
+    // After the window a fresh scan works again.
+    s.now += 11s;
+    s.post(ev::ReceiptRead{kCode, InputSource::Scanner});
+    EXPECT_EQ(s.state.screen, Screen::LookingUp);
+}
+
+TEST(FlowTest, TypedCodeNotFoundThenBackToKeypad) {
+    Session s;
+    s.post(ev::ManualEntryOpened{});
+    EXPECT_EQ(s.state.screen, Screen::ManualEntry);
+    s.post(ev::ReceiptRead{kCode, InputSource::Keypad});
+    ASSERT_EQ(s.state.screen, Screen::LookingUp);
+    s.post(ev::LookupFailed{s.lookupId(), LookupError{LookupErrorKind::NotFound, "404", 404}});
+    EXPECT_EQ(s.state.screen, Screen::NotFound);
+    s.post(ev::Back{});
+    EXPECT_EQ(s.state.screen, Screen::ManualEntry);
+    EXPECT_FALSE(s.state.reading);
+    s.post(ev::Back{});
+    EXPECT_EQ(s.state.screen, Screen::Attract);
+}
+
+TEST(FlowTest, InvalidTypedCodeShowsReasonAndBackReturnsToKeypad) {
+    Session s;
+    s.post(ev::ManualEntryOpened{});
+    s.post(ev::ReceiptRead{NotAReceipt{NotReceiptReason::BadCodeFormat}, InputSource::Keypad});
+    EXPECT_EQ(s.state.screen, Screen::InvalidCode);
+    ASSERT_TRUE(s.state.invalidReason);
+    EXPECT_EQ(*s.state.invalidReason, NotReceiptReason::BadCodeFormat);
+    EXPECT_TRUE(s.commands.empty());
+    s.post(ev::Back{});
+    EXPECT_EQ(s.state.screen, Screen::ManualEntry);
+    EXPECT_FALSE(s.state.invalidReason);
+}
+
+TEST(FlowTest, BackendDownShowsProblemAndRetryRepeatsLookup) {
+    Session s;
+    const ReceiptToken token{"8f1c2a7e-0000-4000-8000-000000000001"};
+    s.post(ev::ReceiptRead{token, InputSource::Camera});
+    const auto first = s.lookupId();
+    s.post(ev::LookupFailed{first, LookupError{LookupErrorKind::Offline, "refused", 0}});
+    ASSERT_EQ(s.state.screen, Screen::Problem);
+    ASSERT_TRUE(s.state.error);
+    EXPECT_EQ(s.state.error->kind, LookupErrorKind::Offline);
+    s.post(ev::Retry{});
+    ASSERT_EQ(s.state.screen, Screen::LookingUp);
+    EXPECT_GT(s.lookupId(), first);
+    EXPECT_EQ(std::get<ReceiptToken>(s.find<cmd::StartLookup>()->reading), token);
+    EXPECT_FALSE(s.state.error);
+    // A late answer to the first request is ignored.
+    s.post(ev::LookupSucceeded{first, makeDossier("X")});
+    EXPECT_EQ(s.state.screen, Screen::LookingUp);
+    s.post(ev::LookupFailed{s.state.lookupRequestId, LookupError{LookupErrorKind::Server, "500", 500}});
+    EXPECT_EQ(s.state.screen, Screen::Problem);
+    EXPECT_EQ(s.state.error->kind, LookupErrorKind::Server);
+    s.post(ev::Back{});  // scanned, so back leads to Attract
+    EXPECT_EQ(s.state.screen, Screen::Attract);
+}
+
+TEST(FlowTest, CancelDuringLookupEmitsCancelAndIgnoresLateAnswer) {
+    Session s;
+    s.post(ev::ManualEntryOpened{});
+    s.post(ev::ReceiptRead{kCode, InputSource::Keypad});
+    const auto id = s.lookupId();
+    s.post(ev::ReceiptRead{DossierCode{"000.17.22.H56-210531-0001"}, InputSource::Camera});  // ignored
+    EXPECT_TRUE(s.commands.empty());
+    EXPECT_EQ(std::get<DossierCode>(*s.state.reading), kCode);
+    s.post(ev::Back{});
+    const auto* cancel = s.find<cmd::CancelLookup>();
+    ASSERT_NE(cancel, nullptr);
+    EXPECT_EQ(cancel->requestId, id);
+    EXPECT_EQ(s.state.screen, Screen::ManualEntry);
+    s.post(ev::LookupSucceeded{id, makeDossier(kCode.value)});
+    EXPECT_EQ(s.state.screen, Screen::ManualEntry);
+    EXPECT_FALSE(s.state.dossier);
+    s.post(ev::LookupFailed{id, LookupError{LookupErrorKind::Cancelled, "", 0}});
+    EXPECT_EQ(s.state.screen, Screen::ManualEntry);
+}
+
+TEST(FlowTest, LookupDeadlineGivesTimeoutProblem) {
+    Session s;
+    s.post(ev::ReceiptRead{kCode, InputSource::Scanner});
+    const auto id = s.lookupId();
+    s.advance(29s);
+    EXPECT_EQ(s.state.screen, Screen::LookingUp);
+    s.advance(1s);
+    EXPECT_EQ(s.state.screen, Screen::Problem);
+    EXPECT_EQ(s.state.error->kind, LookupErrorKind::Timeout);
+    ASSERT_NE(s.find<cmd::CancelLookup>(), nullptr);
+    EXPECT_EQ(s.find<cmd::CancelLookup>()->requestId, id);
+}
+
+TEST(FlowTest, IdleWarningThenActivityKeepsSession) {
+    Session s;
+    s.post(ev::ReceiptRead{kCode, InputSource::Camera});
+    s.post(ev::LookupSucceeded{s.lookupId(), makeDossier(kCode.value)});
+    s.advance(59s);
+    EXPECT_FALSE(s.state.idleWarningDeadline);
+    EXPECT_EQ(idleWarningSecondsLeft(s.state, s.now), std::nullopt);
+    s.advance(1s);
+    ASSERT_TRUE(s.state.idleWarningDeadline);
+    EXPECT_EQ(idleWarningSecondsLeft(s.state, s.now), 15);
+    s.now += 4500ms;
+    EXPECT_EQ(idleWarningSecondsLeft(s.state, s.now), 11);  // rounded up
+    s.post(ev::UserActivity{});
+    EXPECT_FALSE(s.state.idleWarningDeadline);
+    EXPECT_EQ(s.state.screen, Screen::Result);
+    EXPECT_TRUE(s.state.dossier);
+}
+
+TEST(FlowTest, IdleResetWipesEverything) {
+    Session s;
+    s.post(ev::LanguageChosen{Language::En});
+    s.post(ev::LargeTextToggled{});
+    s.post(ev::HighContrastToggled{});
+    s.post(ev::ReceiptRead{kCode, InputSource::Camera});
+    s.post(ev::LookupSucceeded{s.lookupId(), makeDossier(kCode.value)});
+    s.post(ev::RatingChosen{RatingLevel::Satisfied});
+    s.post(ev::RatingSent{false});
+    EXPECT_EQ(s.state.rating, RatingStatus::Failed);
+    s.advance(60s);
+    ASSERT_TRUE(s.state.idleWarningDeadline);
+    s.advance(14s);
+    EXPECT_EQ(s.state.screen, Screen::Result);
+    s.advance(1s);
+    EXPECT_EQ(s.state.screen, Screen::Attract);
+    EXPECT_NE(s.find<cmd::WipeSession>(), nullptr);
+    EXPECT_FALSE(s.state.dossier);
+    EXPECT_FALSE(s.state.reading);
+    EXPECT_FALSE(s.state.error);
+    EXPECT_FALSE(s.state.ratingLevel);
+    EXPECT_FALSE(s.state.idleWarningDeadline);
+    EXPECT_EQ(s.state.rating, RatingStatus::NotRated);
+    EXPECT_EQ(s.state.language, Language::Vi);
+    EXPECT_FALSE(s.state.largeText);
+    EXPECT_FALSE(s.state.highContrast);
+    EXPECT_TRUE(s.state.lastScanKey.empty());
+    // The same receipt scanned right after an idle reset is a new citizen: looked up again.
+    s.post(ev::ReceiptRead{kCode, InputSource::Camera});
+    EXPECT_EQ(s.state.screen, Screen::LookingUp);
+}
+
+TEST(FlowTest, LateTickResetsWithoutWarning) {
+    Session s;
+    s.post(ev::ManualEntryOpened{});
+    s.advance(120s);
+    EXPECT_EQ(s.state.screen, Screen::Attract);
+    EXPECT_NE(s.find<cmd::WipeSession>(), nullptr);
+}
+
+TEST(FlowTest, PristineAttractNeverResetsAndChangedAttractResetsSilently) {
+    Session s;
+    s.advance(3600s);
+    EXPECT_TRUE(s.commands.empty());
+    s.post(ev::LanguageChosen{Language::En});
+    EXPECT_EQ(s.state.language, Language::En);
+    s.advance(60s);
+    EXPECT_EQ(s.state.language, Language::Vi);
+    EXPECT_FALSE(s.state.idleWarningDeadline);
+    EXPECT_NE(s.find<cmd::WipeSession>(), nullptr);
+}
+
+TEST(FlowTest, DefaultLanguageComesFromConfig) {
+    FlowConfig cfg;
+    cfg.defaultLanguage = Language::En;
+    Session s(cfg);
+    EXPECT_EQ(s.state.language, Language::En);
+    s.post(ev::LanguageChosen{Language::Vi});
+    s.post(ev::ManualEntryOpened{});
+    s.post(ev::Done{});
+    EXPECT_EQ(s.state.language, Language::En);
+}
+
+TEST(FlowTest, LanguageSwitchKeepsResult) {
+    Session s;
+    s.post(ev::ReceiptRead{kCode, InputSource::Camera});
+    s.post(ev::LookupSucceeded{s.lookupId(), makeDossier(kCode.value)});
+    s.post(ev::LanguageChosen{Language::En});
+    EXPECT_EQ(s.state.language, Language::En);
+    EXPECT_EQ(s.state.screen, Screen::Result);
+    s.post(ev::PrintRequested{});
+    EXPECT_EQ(s.find<cmd::PrintStatusSlip>()->language, Language::En);
+}
+
+TEST(FlowTest, DifferentCodeDuringResultReplacesItSameCodeIsIgnored) {
+    Session s;
+    s.post(ev::ReceiptRead{kCode, InputSource::Camera});
+    s.post(ev::LookupSucceeded{s.lookupId(), makeDossier(kCode.value)});
+    s.now += 30s;
+    s.post(ev::ReceiptRead{kCode, InputSource::Camera});
+    EXPECT_EQ(s.state.screen, Screen::Result);
+    EXPECT_TRUE(s.commands.empty());
+    const DossierCode other{"000.00.04.H40-230414-0002"};
+    s.post(ev::ReceiptRead{other, InputSource::Camera});
+    ASSERT_EQ(s.state.screen, Screen::LookingUp);
+    EXPECT_FALSE(s.state.dossier);
+    EXPECT_EQ(std::get<DossierCode>(s.find<cmd::StartLookup>()->reading), other);
+}
+
+TEST(FlowTest, ScanIgnoredWhilePrinting) {
+    Session s;
+    s.post(ev::ReceiptRead{kCode, InputSource::Camera});
+    s.post(ev::LookupSucceeded{s.lookupId(), makeDossier(kCode.value)});
+    s.post(ev::PrintRequested{});
+    s.post(ev::ReceiptRead{DossierCode{"000.00.04.H40-230414-0002"}, InputSource::Camera});
+    EXPECT_EQ(s.state.screen, Screen::Result);
+    // Idle does not reset under a slip being printed.
+    s.advance(200s);
+    EXPECT_EQ(s.state.screen, Screen::Result);
+    s.post(ev::PrintFinished{false, "paper_out"});
+    EXPECT_EQ(s.state.print, PrintStatus::Failed);
+    EXPECT_EQ(s.state.printFailure, "paper_out");
+    s.post(ev::PrintFinished{true, ""});  // no print in progress: ignored
+    EXPECT_EQ(s.state.print, PrintStatus::Failed);
+}
+
+TEST(FlowTest, StrayBarcodeDoesNotReplaceResultOrGuide) {
+    Session s;
+    s.post(ev::ReceiptRead{kCode, InputSource::Camera});
+    s.post(ev::LookupSucceeded{s.lookupId(), makeDossier(kCode.value)});
+    s.post(ev::ReceiptRead{NotAReceipt{NotReceiptReason::BadCodeFormat}, InputSource::Camera});
+    EXPECT_EQ(s.state.screen, Screen::Result);
+    EXPECT_TRUE(s.state.dossier);
+    s.post(ev::GuidanceOpened{});
+    s.post(ev::ReceiptRead{NotAReceipt{NotReceiptReason::UnsupportedLink}, InputSource::Scanner});
+    EXPECT_EQ(s.state.screen, Screen::Guidance);
+}
+
+TEST(FlowTest, CameraSeesNonReceiptOnce) {
+    Session s;
+    s.post(ev::ReceiptRead{NotAReceipt{NotReceiptReason::UntrustedHost}, InputSource::Camera});
+    EXPECT_EQ(s.state.screen, Screen::InvalidCode);
+    s.post(ev::Back{});
+    EXPECT_EQ(s.state.screen, Screen::Attract);
+    s.now += 1s;
+    s.post(ev::ReceiptRead{NotAReceipt{NotReceiptReason::UntrustedHost}, InputSource::Camera});
+    EXPECT_EQ(s.state.screen, Screen::Attract);
+}
+
+TEST(FlowTest, GuidanceBrowseSearchDetailPrintBack) {
+    Session s;
+    s.post(ev::GuidanceOpened{});
+    ASSERT_EQ(s.state.screen, Screen::Guidance);
+    EXPECT_EQ(s.state.guidance.page, GuidancePage::Home);
+    s.post(ev::PrintRequested{});  // nothing to print on the home page
+    EXPECT_TRUE(s.commands.empty());
+    s.post(ev::GuidanceEntryOpened{"ly-lich-tu-phap"});
+    EXPECT_EQ(s.state.guidance.page, GuidancePage::Detail);
+    s.post(ev::Back{});
+    EXPECT_EQ(s.state.guidance.page, GuidancePage::Home);
+    s.post(ev::GuidanceSearchOpened{});
+    EXPECT_EQ(s.state.guidance.page, GuidancePage::Search);
+    s.post(ev::GuidanceEntryOpened{""});  // empty id: ignored
+    EXPECT_EQ(s.state.guidance.page, GuidancePage::Search);
+    s.post(ev::GuidanceEntryOpened{"dang-ky-khai-sinh"});
+    EXPECT_EQ(s.state.guidance.entryId, "dang-ky-khai-sinh");
+    s.post(ev::PrintRequested{});
+    const auto* slip = s.find<cmd::PrintGuidanceSlip>();
+    ASSERT_NE(slip, nullptr);
+    EXPECT_EQ(slip->entryId, "dang-ky-khai-sinh");
+    s.post(ev::PrintFinished{true, ""});
+    s.post(ev::Back{});
+    EXPECT_EQ(s.state.guidance.page, GuidancePage::Search);
+    EXPECT_EQ(s.state.print, PrintStatus::Idle);
+    s.post(ev::Back{});
+    EXPECT_EQ(s.state.guidance.page, GuidancePage::Home);
+    s.post(ev::Back{});
+    EXPECT_EQ(s.state.screen, Screen::Attract);
+}
+
+TEST(FlowTest, GuidanceFromResultDropsDossierAndScanStartsLookup) {
+    Session s;
+    s.post(ev::ReceiptRead{kCode, InputSource::Camera});
+    s.post(ev::LookupSucceeded{s.lookupId(), makeDossier(kCode.value)});
+    s.post(ev::GuidanceOpened{});
+    EXPECT_EQ(s.state.screen, Screen::Guidance);
+    EXPECT_FALSE(s.state.dossier);
+    s.post(ev::ManualEntryOpened{});  // not from guidance
+    EXPECT_EQ(s.state.screen, Screen::Guidance);
+    s.post(ev::ReceiptRead{DossierCode{"000.00.04.H40-230414-0002"}, InputSource::Scanner});
+    EXPECT_EQ(s.state.screen, Screen::LookingUp);
+    s.post(ev::GuidanceOpened{});  // not while looking up
+    EXPECT_EQ(s.state.screen, Screen::LookingUp);
+}
+
+TEST(FlowTest, StaffPinLockoutAndExit) {
+    Session s;
+    s.post(ev::StaffGestureDetected{});
+    ASSERT_EQ(s.state.screen, Screen::StaffPin);
+    s.post(ev::ReceiptRead{kCode, InputSource::Camera});  // no citizen lookups in staff mode
+    EXPECT_EQ(s.state.screen, Screen::StaffPin);
+    s.post(ev::PinEntered{true});
+    ASSERT_EQ(s.state.screen, Screen::StaffMenu);
+    s.post(ev::Back{});
+    EXPECT_EQ(s.state.screen, Screen::StaffMenu);
+    s.post(ev::Done{});
+    EXPECT_EQ(s.state.screen, Screen::StaffMenu);
+    s.post(ev::StaffExit{});
+    EXPECT_EQ(s.state.screen, Screen::Attract);
+    EXPECT_NE(s.find<cmd::ReloadSettings>(), nullptr);
+
+    for (int i = 0; i < 4; ++i) {
+        s.post(ev::StaffGestureDetected{});
+        s.post(ev::PinEntered{false});
+        EXPECT_EQ(s.state.screen, Screen::StaffPin);
+        s.post(ev::Back{});
+    }
+    s.post(ev::StaffGestureDetected{});
+    s.post(ev::PinEntered{false});
+    EXPECT_EQ(s.state.screen, Screen::Attract);
+    s.post(ev::StaffGestureDetected{});
+    EXPECT_EQ(s.state.screen, Screen::Attract);  // locked
+    s.advance(301s);
+    EXPECT_FALSE(s.state.pinLockedUntil);
+    s.post(ev::StaffGestureDetected{});
+    EXPECT_EQ(s.state.screen, Screen::StaffPin);
+    s.post(ev::StaffExit{});  // not in the menu yet: ignored
+    EXPECT_EQ(s.state.screen, Screen::StaffPin);
+}
+
+TEST(FlowTest, StaffGestureDuringResultWipesCitizenSession) {
+    Session s;
+    s.post(ev::ReceiptRead{kCode, InputSource::Camera});
+    s.post(ev::LookupSucceeded{s.lookupId(), makeDossier(kCode.value)});
+    s.post(ev::StaffGestureDetected{});
+    EXPECT_EQ(s.state.screen, Screen::StaffPin);
+    EXPECT_FALSE(s.state.dossier);
+    EXPECT_NE(s.find<cmd::WipeSession>(), nullptr);
+}
+
+TEST(FlowTest, EventsThatDoNotApplyLeaveStateAlone) {
+    Session s;
+    s.post(ev::Done{});
+    EXPECT_TRUE(s.commands.empty());
+    s.post(ev::Back{});
+    s.post(ev::Retry{});
+    s.post(ev::RatingChosen{RatingLevel::Satisfied});
+    s.post(ev::RatingSent{true});
+    s.post(ev::PinEntered{true});
+    s.post(ev::GuidanceSearchOpened{});
+    s.post(ev::GuidanceEntryOpened{"x"});
+    s.post(ev::LookupSucceeded{0, makeDossier("X")});
+    s.post(ev::LookupFailed{0, LookupError{}});
+    EXPECT_EQ(s.state.screen, Screen::Attract);
+    EXPECT_TRUE(s.commands.empty());
+    EXPECT_FALSE(s.state.dossier);
+}
+
+TEST(FlowTest, LanguageNames) {
+    EXPECT_EQ(toString(Language::Vi), "vi");
+    EXPECT_EQ(toString(Language::En), "en");
+    EXPECT_EQ(languageFromString("EN"), Language::En);
+    EXPECT_EQ(languageFromString("vi"), Language::Vi);
+    EXPECT_EQ(languageFromString("fr"), std::nullopt);
+    EXPECT_EQ(languageFromString("vie"), std::nullopt);
+}
