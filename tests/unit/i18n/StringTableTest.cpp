@@ -1,14 +1,12 @@
 #include "kiosk/core/i18n/string_table.hpp"
 
 #include <gtest/gtest.h>
-#include <utf8proc.h>
 
-#include <cstdlib>
 #include <fstream>
-#include <memory>
 
 #include "kiosk/core/dossier/dossier.hpp"
 #include "kiosk/core/dossier/dossier_time.hpp"
+#include "kiosk/core/text/utf8.hpp"
 
 using namespace kiosk::core;
 
@@ -17,9 +15,8 @@ namespace {
 const std::filesystem::path kI18n = std::filesystem::path(KIOSK_SOURCE_ASSETS_DIR) / "i18n";
 
 bool isNfc(const std::string& s) {
-    std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> nfc(
-        utf8proc_NFC(reinterpret_cast<const utf8proc_uint8_t*>(s.c_str())), &std::free);
-    return nfc && s == reinterpret_cast<const char*>(nfc.get());
+    const auto nfc = text::toNfc(s);
+    return nfc && *nfc == s;
 }
 
 }  // namespace
