@@ -71,4 +71,7 @@ public:
 /// The libcurl backend (platform_linux). curl_global_init must have run once in main.
 std::unique_ptr<HttpClient> makeCurlHttpClient();
 
+/// The build's backend: curl in platform_linux; in platform_fake a client that is always offline.
+std::unique_ptr<HttpClient> makeDefaultHttpClient();
+
 }  // namespace platform

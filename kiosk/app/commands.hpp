@@ -28,5 +28,7 @@ struct CommandResult {
 
 // Register functions, one per subcommand file. Keep this list in the order of `kiosk --help`.
 // (cmd_*.cpp files add their declaration here.)
+/// `kiosk lookup TEXT` (cmd_lookup.cpp).
+void registerLookupCommand(CLI::App& cli, GlobalOptions& global, CommandResult& result);
 
 }  // namespace kiosk::app

@@ -210,4 +210,6 @@ public:
 
 std::unique_ptr<HttpClient> makeCurlHttpClient() { return std::make_unique<CurlHttpClient>(); }
 
+std::unique_ptr<HttpClient> makeDefaultHttpClient() { return makeCurlHttpClient(); }
+
 }  // namespace platform
