@@ -108,7 +108,7 @@ std::vector<SeedDossier> makeSeedDossiers(sys_seconds now) {
                                     {"description", variant == 0 ? "Kết quả điện tử gửi qua Cổng dịch vụ công"
                                                                  : "Nhận trực tiếp tại Bộ phận Một cửa"}};
             j["public_url"] = std::string{"https://dichvucong.quangnam.gov.vn/tra-cuu?MHS="} + code;
-            out.push_back({code, status, overdue && status != 10 && status != 9, j.dump()});
+            out.push_back({code, status, overdue && !j["due_at"].is_null() && status != 10 && status != 9, j.dump()});
         }
     }
     return out;
