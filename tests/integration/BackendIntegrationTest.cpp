@@ -325,3 +325,21 @@ TEST_F(KioskLookupCliTest, ReportsErrorsAsKindsWithExit1) {
     EXPECT_EQ(lookup(s_backend->dossiers().front().code, out, false), 1);
     EXPECT_EQ(out["error"]["kind"], "unauthorized");
 }
+
+// ---- kiosk-refbackend's own command line ---------------------------------------------------------
+
+TEST(RefBackendCliTest, HelpDocumentsTheFaultGrammar) {
+    std::string out;
+    EXPECT_EQ(test::runCapture({REFBACKEND_EXE, "--help"}, out), 0);
+    for (const char* word : {"--listen", "--db", "--seed", "--token", "--fault", "latency=", "drip=", "reset", "status=",
+                             "malformed", "wrongtypes", "oversize=", "contenttype=", "path=", "code=", "X-Fault"}) {
+        EXPECT_NE(out.find(word), std::string::npos) << word;
+    }
+}
+
+TEST(RefBackendCliTest, BadFaultSpecIsRefusedWithExit2) {
+    std::string out;
+    EXPECT_EQ(test::runCapture({REFBACKEND_EXE, "--listen", "127.0.0.1:0", "--fault", "explode=1"}, out), 2);
+    EXPECT_EQ(test::runCapture({REFBACKEND_EXE, "--listen", "127.0.0.1:0", "--fault", "latency=abc"}, out), 2);
+    EXPECT_EQ(test::runCapture({REFBACKEND_EXE, "--listen", "nonsense"}, out), 2);
+}
