@@ -30,5 +30,7 @@ struct CommandResult {
 // (cmd_*.cpp files add their declaration here.)
 void registerParseCommand(CLI::App&, GlobalOptions&, CommandResult&);
 void registerCheckConfigCommand(CLI::App& app, GlobalOptions& options, CommandResult& result);
+/// `kiosk lookup TEXT` (cmd_lookup.cpp).
+void registerLookupCommand(CLI::App& cli, GlobalOptions& global, CommandResult& result);
 
 }  // namespace kiosk::app

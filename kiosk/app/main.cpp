@@ -2,12 +2,16 @@
 // are operator and test tools (see README.md, "Command line").
 
 #include <CLI/CLI.hpp>
+#include <curl/curl.h>
 #include <spdlog/spdlog.h>
 
 #include "kiosk/app/commands.hpp"
 
 int main(int argc, char** argv) {
     using namespace kiosk::app;
+
+    // 0. libcurl's global state, once, before any thread exists (curl_global_init is not thread-safe).
+    curl_global_init(CURL_GLOBAL_DEFAULT);
 
     // 1. Command line: global options, then one register call per subcommand.
     CLI::App cli{"Dossier-status kiosk for public administration offices", "kiosk"};
@@ -22,6 +26,7 @@ int main(int argc, char** argv) {
     // (subcommands register here)
     registerParseCommand(cli, options, result);
     registerCheckConfigCommand(cli, options, result);
+    registerLookupCommand(cli, options, result);
 
     CLI11_PARSE(cli, argc, argv);
     if (cli.get_subcommands().empty()) {

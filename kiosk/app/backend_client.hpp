@@ -1,0 +1,67 @@
+#pragma once
+// BackendClient: the kiosk's side of docs/api/openapi.yaml. Synchronous (call it from a worker thread;
+// LookupService does), retries idempotent GETs with backoff, maps every failure to a LookupErrorKind
+// and logs the kind and a diagnostic, never the dossier's personal data nor the device token.
+
+#include <atomic>
+#include <chrono>
+#include <expected>
+#include <string>
+#include <string_view>
+
+#include "kiosk/core/api/api_messages.hpp"
+#include "kiosk/core/api/lookup_error.hpp"
+#include "kiosk/core/dossier/dossier.hpp"
+#include "platform/http_client.hpp"
+
+namespace kiosk::app {
+
+struct BackendOptions {
+    std::string baseUrl;  ///< e.g. "https://kiosk-api.example.gov.vn" (the client adds /api/v1/...)
+    std::string token;    ///< device bearer token; empty = no Authorization header
+    platform::HttpOptions http;
+    int retries = 2;  ///< extra attempts for GETs after offline / 502 / 503
+    std::chrono::milliseconds backoff{250};  ///< first wait; doubles per attempt
+};
+
+/// Reads the device token file: refuses a file that other users can read (names the file and the fix).
+/// @return the token (surrounding whitespace trimmed), or a message for the operator
+std::expected<std::string, std::string> readDeviceToken(const std::string& path);
+
+/// The guidance catalog as fetched: either a new body with its ETag, or "not modified".
+struct CatalogFetch {
+    bool notModified = false;
+    std::string etag;
+    std::string body;
+};
+
+class BackendClient {
+public:
+    /// @param http    transport; must outlive the client
+    /// @param options base URL, token, TLS and timeouts
+    BackendClient(platform::HttpClient& http, BackendOptions options);
+
+    /// GET /api/v1/receipt-tokens/{token} -> dossier code.
+    std::expected<std::string, core::LookupError> resolveToken(std::string_view token, const std::atomic<bool>* cancel);
+    /// GET /api/v1/dossiers/{code} -> masked dossier.
+    std::expected<core::Dossier, core::LookupError> lookupDossier(std::string_view code, const std::atomic<bool>* cancel);
+    /// GET /api/v1/guidance/catalog with If-None-Match.
+    std::expected<CatalogFetch, core::LookupError> fetchCatalog(std::string_view etag, const std::atomic<bool>* cancel);
+    /// POST /api/v1/ratings (never retried here: the durable queue retries with the same key).
+    std::expected<void, core::LookupError> submitRating(const core::Rating& rating, const std::atomic<bool>* cancel);
+    /// POST /api/v1/heartbeats (never retried here).
+    std::expected<void, core::LookupError> sendHeartbeat(const core::Heartbeat& heartbeat, const std::atomic<bool>* cancel);
+
+    [[nodiscard]] const BackendOptions& options() const { return m_options; }
+
+private:
+    std::expected<platform::HttpResponse, core::LookupError> send(platform::HttpRequest request, bool idempotent,
+                                                                  const std::atomic<bool>* cancel);
+    platform::HttpClient& m_http;
+    BackendOptions m_options;
+};
+
+/// Percent-encodes one URL path segment (RFC 3986 unreserved characters stay).
+std::string encodePathSegment(std::string_view segment);
+
+}  // namespace kiosk::app

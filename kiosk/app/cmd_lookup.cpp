@@ -1,0 +1,66 @@
+// `kiosk lookup TEXT`: reads TEXT like a scanned receipt, resolves a token if needed, looks the dossier
+// up and prints one JSON line: the masked dossier, or {"error":{"kind":...,"message":...}}. Exit 0/1.
+
+#include <CLI/CLI.hpp>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <iostream>
+#include <variant>
+
+#include "kiosk/app/backend_client.hpp"
+#include "kiosk/app/commands.hpp"
+#include "kiosk/core/api/api_messages.hpp"
+#include "kiosk/core/api/dossier_mapping.hpp"
+#include "kiosk/core/receipt/receipt.hpp"
+
+namespace kiosk::app {
+namespace {
+
+int printError(std::string_view kind, std::string_view message) {
+    std::cout << core::errorBodyJson(kind, message) << std::endl;
+    return 1;
+}
+
+int runLookup(const GlobalOptions& global, const std::string& text) {
+    // Diagnostics go to stderr; stdout carries the one JSON line only.
+    spdlog::set_default_logger(spdlog::stderr_color_mt("lookup"));
+    const core::ReceiptReading reading = core::readReceipt(text, core::ReceiptRules{});
+    if (const auto* bad = std::get_if<core::NotAReceipt>(&reading)) {
+        return printError("invalid", std::string{"not a dossier code or receipt link: "} + std::string{core::toString(bad->reason)});
+    }
+    // TODO(config): take backend.* from the settings once config lands; the flags override them.
+    BackendOptions options;
+    if (!global.backend) return printError("config", "no backend URL: pass --backend URL or set backend.url in the config");
+    options.baseUrl = *global.backend;
+    if (global.tokenFile) {
+        auto token = readDeviceToken(*global.tokenFile);
+        if (!token) return printError("config", token.error());
+        options.token = std::move(*token);
+    }
+    auto http = platform::makeDefaultHttpClient();
+    BackendClient client{*http, options};
+    std::string code;
+    if (const auto* token = std::get_if<core::ReceiptToken>(&reading)) {
+        auto resolved = client.resolveToken(token->value, nullptr);
+        if (!resolved) return printError(core::toString(resolved.error().kind), resolved.error().diagnostic);
+        code = std::move(*resolved);
+    } else {
+        code = std::get<core::DossierCode>(reading).value;
+    }
+    auto dossier = client.lookupDossier(code, nullptr);
+    if (!dossier) return printError(core::toString(dossier.error().kind), dossier.error().diagnostic);
+    std::cout << core::dossierToJson(*dossier) << std::endl;
+    return 0;
+}
+
+}  // namespace
+
+void registerLookupCommand(CLI::App& cli, GlobalOptions& global, CommandResult& result) {
+    auto* cmd = cli.add_subcommand("lookup", "Look a dossier up on the backend and print it (masked) as one JSON line");
+    auto text = std::make_shared<std::string>();
+    cmd->add_option("TEXT", *text, "Dossier code or receipt link, as scanned or typed")->required();
+    cmd->callback([&global, &result, text] { result.exitCode = runLookup(global, *text); });
+}
+
+}  // namespace kiosk::app

@@ -1,0 +1,101 @@
+#include "kiosk/core/api/api_messages.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "kiosk/core/api/iso_time.hpp"
+#include "kiosk/core/api/json_depth.hpp"
+#include "kiosk/core/privacy/masking.hpp"
+#include "kiosk/core/text/utf8.hpp"
+
+namespace kiosk::core {
+namespace {
+
+using nlohmann::json;
+
+// A backend's message may echo what it was sent; it ends up in staff logs, so it is masked and capped.
+constexpr std::size_t kMaxErrorMessageBytes = 300;
+
+std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+}  // namespace
+
+std::optional<ApiErrorBody> parseErrorBody(std::string_view body) {
+    if (body.empty() || !detail::jsonDepthWithin(body, 8)) return std::nullopt;
+    const json doc = json::parse(body, nullptr, /*allow_exceptions=*/false);
+    if (doc.is_discarded() || !doc.is_object()) return std::nullopt;
+    const auto error = doc.find("error");
+    if (error == doc.end() || !error->is_object()) return std::nullopt;
+    const auto kind = error->find("kind");
+    if (kind == error->end() || !kind->is_string()) return std::nullopt;
+    ApiErrorBody out;
+    out.kind = text::toNfcLossy(kind->get_ref<const std::string&>());
+    if (out.kind.size() > 64) out.kind.resize(64);
+    const auto message = error->find("message");
+    if (message != error->end() && message->is_string()) {
+        std::string m = maskPersonalNumbersInText(text::toNfcLossy(message->get_ref<const std::string&>()));
+        if (m.size() > kMaxErrorMessageBytes) {
+            // Cut on a character boundary: back up over UTF-8 continuation bytes.
+            std::size_t cut = kMaxErrorMessageBytes;
+            while (cut > 0 && (static_cast<unsigned char>(m[cut]) & 0xC0) == 0x80) --cut;
+            m.resize(cut);
+            m += "…";
+        }
+        out.message = std::move(m);
+    }
+    return out;
+}
+
+std::string errorBodyJson(std::string_view kind, std::string_view message) {
+    return dump(json{{"error", {{"kind", std::string{kind}}, {"message", std::string{message}}}}});
+}
+
+LookupErrorKind kindForHttpStatus(int status) {
+    switch (status) {
+        case 401:
+        case 403: return LookupErrorKind::Unauthorized;
+        case 404:
+        case 410: return LookupErrorKind::NotFound;
+        case 408:
+        case 504: return LookupErrorKind::Timeout;
+        default: return LookupErrorKind::Server;
+    }
+}
+
+std::string_view toString(RatingLevel level) {
+    switch (level) {
+        case RatingLevel::VerySatisfied: return "very_satisfied";
+        case RatingLevel::Satisfied: return "satisfied";
+        case RatingLevel::Unsatisfied: return "unsatisfied";
+    }
+    return "satisfied";
+}
+
+std::optional<RatingLevel> ratingLevelFromString(std::string_view text) {
+    if (text == "very_satisfied") return RatingLevel::VerySatisfied;
+    if (text == "satisfied") return RatingLevel::Satisfied;
+    if (text == "unsatisfied") return RatingLevel::Unsatisfied;
+    return std::nullopt;
+}
+
+std::string buildRatingJson(const Rating& rating) {
+    return dump(json{{"dossier_code", rating.dossierCode},
+                     {"level", std::string{toString(rating.level)}},
+                     {"rated_at", formatIsoTime(rating.ratedAt)},
+                     {"kiosk_id", rating.kioskId},
+                     {"idempotency_key", rating.idempotencyKey}});
+}
+
+std::string buildHeartbeatJson(const Heartbeat& heartbeat) {
+    json states = json::object();
+    for (const auto& [name, value] : heartbeat.states) states[name] = value;
+    json counters = json::object();
+    for (const auto& [name, value] : heartbeat.counters) counters[name] = value;
+    return dump(json{{"kiosk_id", heartbeat.kioskId},
+                     {"version", heartbeat.version},
+                     {"sent_at", formatIsoTime(heartbeat.sentAt)},
+                     {"uptime_s", heartbeat.uptimeSeconds},
+                     {"states", std::move(states)},
+                     {"counters", std::move(counters)}});
+}
+
+}  // namespace kiosk::core

@@ -1,0 +1,102 @@
+#include "backend_process.hpp"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <sstream>
+
+namespace kiosk::test {
+namespace {
+
+pid_t spawn(const std::vector<std::string>& argv, int& stdoutFd) {
+    int fds[2];
+    if (::pipe(fds) != 0) return -1;
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        ::dup2(fds[1], 1);
+        const int devnull = ::open("/dev/null", O_WRONLY);
+        ::dup2(devnull, 2);
+        ::close(fds[0]);
+        ::close(fds[1]);
+        std::vector<char*> args;
+        for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+        args.push_back(nullptr);
+        ::execv(args[0], args.data());
+        ::_exit(127);
+    }
+    ::close(fds[1]);
+    stdoutFd = fds[0];
+    return pid;
+}
+
+}  // namespace
+
+BackendProcess::BackendProcess(std::vector<std::string> args) {
+    static int counter = 0;
+    m_dbPath = (std::filesystem::temp_directory_path() /
+                ("refbackend-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + ".sqlite"))
+                   .string();
+    std::vector<std::string> argv = {REFBACKEND_EXE, "--listen", "127.0.0.1:0", "--db", m_dbPath};
+    argv.insert(argv.end(), args.begin(), args.end());
+    int fd = -1;
+    m_pid = spawn(argv, fd);
+    if (m_pid < 0) return;
+    FILE* out = ::fdopen(fd, "r");
+    char line[4096];
+    bool first = true;
+    while (std::fgets(line, sizeof line, out) != nullptr) {
+        std::string s{line};
+        if (!s.empty() && s.back() == '\n') s.pop_back();
+        if (first) {
+            m_firstLine = s;
+            first = false;
+            const auto colon = s.rfind(':');
+            if (s.starts_with("listening on ") && colon != std::string::npos) m_port = std::stoi(s.substr(colon + 1));
+            continue;
+        }
+        if (s == "ready") break;
+        std::istringstream in{s};
+        std::string kind, a, b, c;
+        in >> kind >> a >> b >> c;
+        if (kind == "dossier") {
+            std::string state;
+            in >> state;
+            m_dossiers.push_back({a, std::stoi(c), state == "overdue"});
+        } else if (kind == "token") {
+            m_tokens[a] = c;
+        }
+    }
+    // Nothing more is written to stdout after "ready" (request logs go to stderr).
+    std::fclose(out);
+}
+
+BackendProcess::~BackendProcess() {
+    if (m_pid > 0) {
+        ::kill(m_pid, SIGTERM);
+        int status = 0;
+        ::waitpid(m_pid, &status, 0);
+    }
+    std::error_code ec;
+    std::filesystem::remove(m_dbPath, ec);
+    std::filesystem::remove(m_dbPath + "-wal", ec);
+    std::filesystem::remove(m_dbPath + "-shm", ec);
+}
+
+int runCapture(const std::vector<std::string>& argv, std::string& out) {
+    int fd = -1;
+    const pid_t pid = spawn(argv, fd);
+    if (pid < 0) return -1;
+    char buf[4096];
+    ssize_t n = 0;
+    while ((n = ::read(fd, buf, sizeof buf)) > 0) out.append(buf, static_cast<std::size_t>(n));
+    ::close(fd);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+}  // namespace kiosk::test
