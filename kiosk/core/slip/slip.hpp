@@ -22,6 +22,9 @@ struct TextBlock {
     TextSize size = TextSize::Normal;
     Weight weight = Weight::Regular;
     Align align = Align::Left;
+    /// Keep a short text (a dossier code) on one line by stepping the size down to Small when it
+    /// does not fit; it still wraps if even Small is too wide.
+    bool shrinkToFit = false;
 };
 
 /// A horizontal rule across the printable width.

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <string>
 #include <utf8proc.h>
@@ -96,17 +97,23 @@ std::u32string toNfcCodePoints(std::string_view s) {
     if (std::all_of(cps.begin(), cps.end(), [](char32_t c) { return c < 0x300; })) {
         return cps;  // nothing to compose: ASCII and precomposed Latin-1 only
     }
-    std::vector<utf8proc_int32_t> buf(cps.begin(), cps.end());
-    const auto n = utf8proc_normalize_utf32(buf.data(), static_cast<utf8proc_ssize_t>(buf.size()),
-                                            static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
-    if (n < 0) {
+    // Re-encode the cleaned code points and let utf8proc decompose, reorder and recompose.
+    std::string valid;
+    valid.reserve(cps.size() * 3);
+    for (char32_t c : cps) {
+        utf8proc_uint8_t buf[4];
+        const auto n = utf8proc_encode_char(static_cast<utf8proc_int32_t>(c), buf);
+        valid.append(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(n));
+    }
+    utf8proc_uint8_t* composed = nullptr;
+    const auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(valid.data()),
+                                static_cast<utf8proc_ssize_t>(valid.size()), &composed,
+                                static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
+    if (n < 0 || composed == nullptr) {
         return cps;
     }
-    std::u32string out;
-    out.reserve(static_cast<std::size_t>(n));
-    for (utf8proc_ssize_t k = 0; k < n; ++k) {
-        out.push_back(static_cast<char32_t>(buf[static_cast<std::size_t>(k)]));
-    }
+    std::u32string out = decodeUtf8(std::string_view{reinterpret_cast<const char*>(composed), static_cast<std::size_t>(n)});
+    std::free(composed);
     return out;
 }
 
@@ -127,7 +134,7 @@ int pixelSize(TextSize size) {
         case TextSize::Small: return 20;
         case TextSize::Normal: return 24;
         case TextSize::Large: return 28;
-        case TextSize::Title: return 34;
+        case TextSize::Title: return 30;
     }
     return 24;
 }
@@ -440,8 +447,13 @@ private:
     // Lays out and draws a paragraph between columns [left, right) starting at `top`.
     // @return the y below its last line.
     int paragraph(const TextBlock& block, int left, int right, int top) {
-        Face& f = face(block.size, block.weight);
         const std::u32string text = toNfcCodePoints(block.text);
+        TextSize size = block.size;
+        while (block.shrinkToFit && size != TextSize::Small &&
+               measure(face(size, block.weight), text).width() > right - left) {
+            size = static_cast<TextSize>(static_cast<int>(size) - 1);
+        }
+        Face& f = face(size, block.weight);
         std::size_t start = 0;
         int y = top;
         while (start <= text.size()) {

@@ -9,7 +9,7 @@ Slip buildStatusSlip(const Dossier& dossier, const StatusSlipInput& input) {
     slip.body.push_back(Separator{});
     // The code is what staff ask for at the counter: print it large on a line of its own.
     slip.body.push_back(TextBlock{l.code, TextSize::Small, Weight::Regular, Align::Center});
-    slip.body.push_back(TextBlock{dossier.code, TextSize::Large, Weight::Bold, Align::Center});
+    slip.body.push_back(TextBlock{dossier.code, TextSize::Large, Weight::Bold, Align::Center, true});
     slip.body.push_back(Separator{true});
     if (!dossier.procedureName.empty()) {
         slip.body.push_back(KeyValueRow{l.procedure, dossier.procedureName, false});

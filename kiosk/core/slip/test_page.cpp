@@ -23,9 +23,9 @@ Slip buildTestPage(const std::string& officeName, const ZonedTime& printedAt, in
                                       (paperWidthDots >= 576 ? "80" : "58") + " mm)",
                                   TextSize::Small, Weight::Regular, Align::Center});
     slip.body.push_back(Separator{});
-    slip.body.push_back(TextBlock{vietnameseAlphabet(), TextSize::Normal, Weight::Regular, Align::Left});
+    slip.body.push_back(TextBlock{vietnameseAlphabet(), paperWidthDots >= 576 ? TextSize::Normal : TextSize::Small, Weight::Regular, Align::Left});
     slip.body.push_back(Separator{true});
-    slip.body.push_back(TextBlock{vietnameseAlphabet(), TextSize::Normal, Weight::Bold, Align::Left});
+    slip.body.push_back(TextBlock{vietnameseAlphabet(), paperWidthDots >= 576 ? TextSize::Normal : TextSize::Small, Weight::Bold, Align::Left});
     slip.body.push_back(Separator{true});
     slip.body.push_back(TextBlock{"Cỡ nhỏ: Giấy tiếp nhận hồ sơ và hẹn trả kết quả", TextSize::Small});
     slip.body.push_back(TextBlock{"Cỡ thường: Bộ phận Một cửa", TextSize::Normal});
