@@ -28,5 +28,7 @@ struct CommandResult {
 
 // Register functions, one per subcommand file. Keep this list in the order of `kiosk --help`.
 // (cmd_*.cpp files add their declaration here.)
+void registerSlip(CLI::App& cli, const GlobalOptions& options, CommandResult& result);       ///< cmd_slip.cpp
+void registerPrintTest(CLI::App& cli, const GlobalOptions& options, CommandResult& result);  ///< cmd_print_test.cpp
 
 }  // namespace kiosk::app

@@ -20,6 +20,8 @@ int main(int argc, char** argv) {
     cli.add_option("--printer", options.printer, "Printer URI (usb:/dev/usb/lp0, tcp://HOST:PORT, cups:QUEUE, file:PATH)");
     CommandResult result;
     // (subcommands register here)
+    registerSlip(cli, options, result);
+    registerPrintTest(cli, options, result);
 
     CLI11_PARSE(cli, argc, argv);
     if (cli.get_subcommands().empty()) {
