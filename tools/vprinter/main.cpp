@@ -93,8 +93,12 @@ public:
                 flushPages(parser, false);
                 return;
             }
+            // In stream order: a slip cut before a status request is on disk before the answer
+            // leaves, so a client that got its confirmation can look for the PNG at once.
             for (const auto& e : *events) {
-                if (e.kind == ParserEvent::Kind::StatusRequest) {
+                if (e.kind == ParserEvent::Kind::PageDone) {
+                    flushPages(parser, false);
+                } else if (e.kind == ParserEvent::Kind::StatusRequest) {
                     const std::uint8_t reply = kiosk::core::escpos::statusByteFor(m_status, e.n);
                     if (::send(fd, &reply, 1, MSG_NOSIGNAL) != 1) {
                         std::cerr << "vprinter: could not answer a status request\n";
