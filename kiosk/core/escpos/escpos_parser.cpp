@@ -118,6 +118,9 @@ Result<void> EscPosParser::printNativeQr() {
     if (!qr) {
         return std::unexpected(errorAt("native QR cannot be drawn: " + qr.error().message));
     }
+    if (qr->width > m_limits.maxWidthDots) {
+        return std::unexpected(errorAt("native QR is " + std::to_string(qr->width) + " dots wide, wider than the paper"));
+    }
     const int pageWidth = std::max(m_page.image.width, qr->width);
     const int top = m_page.image.height;
     if (auto ok = growPage(pageWidth, qr->height); !ok) {

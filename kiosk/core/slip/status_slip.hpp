@@ -30,7 +30,7 @@ struct StatusSlipInput {
     std::string nextStep;      ///< e.g. "Mang bản sao CCCD đến quầy số 3"
     std::string dueLine;       ///< e.g. "Còn 3 ngày" / "Quá hạn 2 ngày"
     std::string officeName;
-    std::string lookupUrl;     ///< public lookup URL carrying the dossier code only; falls back to the dossier's
+    std::string lookupUrl;     ///< public lookup URL (dossier code only; an SGT= citizen ID parameter is dropped); falls back to the dossier's
     ZonedTime printedAt;
     bool includeApplicant = false;  ///< print Dossier::applicantMasked (off by default)
     StatusSlipLabels labels;

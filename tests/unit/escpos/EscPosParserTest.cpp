@@ -103,3 +103,43 @@ TEST(EscPosParserTest, PageLengthIsBounded) {
     ASSERT_FALSE(r);
     EXPECT_NE(r.error().message.find("longer"), std::string::npos);
 }
+
+TEST(EscPosParserTest, RandomStreamsNeverCrashAndStayBounded) {
+    // Seeded pseudo-random streams, biased towards command bytes so headers get exercised; the
+    // parser must end in a value (pages or an error), in any chunking.
+    std::uint32_t seed = 12345;
+    const auto next = [&seed] {
+        seed = seed * 1664525u + 1013904223u;
+        return static_cast<std::uint8_t>(seed >> 24);
+    };
+    const std::uint8_t interesting[] = {0x1B, 0x1D, 0x10, 0x04, '@', 'v', '0', 'V', '(', 'k', 49, 80, 81, 0x0A, 0};
+    int errors = 0;
+    for (int round = 0; round < 300; ++round) {
+        std::vector<std::uint8_t> bytes(64 + round % 200);
+        for (auto& b : bytes) {
+            const auto r = next();
+            b = r < 160 ? interesting[r % sizeof interesting] : next();
+        }
+        EscPosParser parser({.maxWidthDots = 512, .maxBandRows = 64, .maxPageRows = 2000});
+        bool failed = false;
+        for (std::size_t i = 0; i < bytes.size() && !failed; i += 7) {
+            const auto n = std::min<std::size_t>(7, bytes.size() - i);
+            failed = !parser.feed(std::span{bytes.data() + i, n});
+        }
+        if (!failed) failed = !parser.finish();
+        errors += failed;
+        for (const auto& page : parser.takePages()) {
+            EXPECT_LE(page.image.width, 512);
+            EXPECT_LE(page.image.height, 2000);
+        }
+    }
+    EXPECT_GT(errors, 0);
+}
+
+TEST(EscPosParserTest, NativeQrWiderThanThePaperIsRejected) {
+    EscPosEncoder enc;
+    ASSERT_TRUE(enc.nativeQr(std::string(300, 'A'), 16));
+    auto r = parseEscPos(enc.bytes(), {.maxWidthDots = 576});
+    ASSERT_FALSE(r);
+    EXPECT_NE(r.error().message.find("wider than the paper"), std::string::npos) << r.error().message;
+}

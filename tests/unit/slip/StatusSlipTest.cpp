@@ -128,3 +128,13 @@ TEST(SlipFormatTest, DatesUseTheOfficeOffset) {
     EXPECT_EQ(formatDate(t), "01/01/2027");
     EXPECT_EQ(formatDateTime(t), "01/01/2027 03:15");
 }
+
+TEST(StatusSlipTest, CitizenIdParameterNeverReachesTheQr) {
+    auto sample = kiosk::test::statusSamples().at(0);
+    sample.input.lookupUrl = "https://dvc.example.gov.vn/portaldvc/tra-cuu?SGT=001099012345&MHS=" + sample.dossier.code;
+    EXPECT_EQ(qrPayloads(buildStatusSlip(sample.dossier, sample.input)),
+              std::vector<std::string>{"https://dvc.example.gov.vn/portaldvc/tra-cuu?MHS=" + sample.dossier.code});
+    sample.input.lookupUrl = "https://dvc.example.gov.vn/tra-cuu?MHS=X&sgt=001099012345#top";
+    EXPECT_EQ(qrPayloads(buildStatusSlip(sample.dossier, sample.input)),
+              std::vector<std::string>{"https://dvc.example.gov.vn/tra-cuu?MHS=X#top"});
+}
