@@ -316,3 +316,19 @@ TEST(PrintingIntegrationTest, FileTransportAppendsJobs) {
     EXPECT_EQ(printer->status(1s).error().kind, PrintErrorKind::NoStatus);
     std::filesystem::remove(path);
 }
+
+TEST(PrintingIntegrationTest, VirtualPrinterDrawsNativeQrCodes) {
+    VirtualPrinter vp("ok");
+    const std::string url = "https://dichvucong.ninhbinh.gov.vn/portaldvc/tra-cuu?MHS=000.00.04.H40-230414-0002";
+    kiosk::core::escpos::EscPosEncoder enc;
+    enc.init();
+    ASSERT_TRUE(enc.nativeQr(url, 5));
+    enc.feedDots(48).cut(kiosk::core::escpos::CutMode::Partial);
+    auto printer = open(vp.uri);
+    auto r = printer->print(enc.bytes(), 3s);
+    ASSERT_TRUE(r) << r.error().message;
+    EXPECT_NE(vp.child->readLine().find("qr=1"), std::string::npos);
+    const auto slips = vp.slips();
+    ASSERT_EQ(slips.size(), 1u);
+    EXPECT_EQ(decodeQrInPng(slips[0]), url);
+}
