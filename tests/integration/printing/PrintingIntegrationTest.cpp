@@ -18,6 +18,7 @@
 
 #include "kiosk/app/print_service.hpp"
 #include "kiosk/core/escpos/escpos_encoder.hpp"
+#include "kiosk/core/escpos/escpos_parser.hpp"
 #include "kiosk/core/slip/status_slip.hpp"
 #include "platform/printer.hpp"
 #include "tests/support/slip_samples.hpp"
@@ -171,13 +172,14 @@ kiosk::app::PrintOutcome printThroughService(const std::string& uri, std::vector
     return *outcome;
 }
 
-std::string runKiosk(const std::string& args) {
-    const std::string cmd = std::string{KIOSK_EXE} + " " + args + " 2>/dev/null";
+std::string runKiosk(const std::string& args, int* exitCode = nullptr) {
+    const std::string cmd = std::string{KIOSK_EXE} + " " + args + " 2>&1";
     FILE* p = ::popen(cmd.c_str(), "r");
     std::string out;
     char buf[4096];
     while (std::fgets(buf, sizeof buf, p) != nullptr) out += buf;
-    ::pclose(p);
+    const int status = ::pclose(p);
+    if (exitCode) *exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     return out;
 }
 
@@ -331,4 +333,47 @@ TEST(PrintingIntegrationTest, VirtualPrinterDrawsNativeQrCodes) {
     const auto slips = vp.slips();
     ASSERT_EQ(slips.size(), 1u);
     EXPECT_EQ(decodeQrInPng(slips[0]), url);
+}
+
+TEST(PrintingIntegrationTest, SlipStatusCommandWritesPngAndEscPos) {
+    const auto dir = std::filesystem::temp_directory_path() / ("kiosk-slip-cli-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    const std::string code = "000.00.06.H56-231027-0361";
+    const std::string url = "https://dichvucong.ninhbinh.gov.vn/portaldvc/tra-cuu?MHS=" + code;
+    {
+        std::ofstream j(dir / "d.json");
+        j << R"({"code":")" << code << R"(","status":4,"procedure":{"name":"Đăng ký khai sinh"},)"
+          << R"("due":"2026-12-03T17:00:00+07:00","public_url":")" << url << R"("})";
+    }
+    int rc = -1;
+    const std::string base = "slip status " + code + " --dossier-json " + (dir / "d.json").string();
+    runKiosk(base + " --out " + (dir / "s.png").string(), &rc);
+    EXPECT_EQ(rc, 0);
+    EXPECT_EQ(decodeQrInPng(dir / "s.png"), url);
+
+    runKiosk(base + " --out " + (dir / "s.bin").string() + " --width 576", &rc);
+    EXPECT_EQ(rc, 0);
+    auto job = kiosk::core::escpos::parseEscPos(kiosk::test::readFileBytes((dir / "s.bin").string()));
+    ASSERT_TRUE(job) << job.error().message;
+    ASSERT_EQ(job->pages.size(), 1u);
+    EXPECT_EQ(job->pages[0].image.width, 576);
+
+    // Wrong code, unknown extension, malformed JSON: clear messages, non-zero exit, no crash.
+    std::string out = runKiosk("slip status 000.00.06.H56-231027-9999 --dossier-json " + (dir / "d.json").string() +
+                               " --out " + (dir / "x.png").string(), &rc);
+    EXPECT_NE(rc, 0);
+    EXPECT_NE(out.find("not 000.00.06.H56-231027-9999"), std::string::npos) << out;
+    out = runKiosk(base + " --out " + (dir / "x.txt").string(), &rc);
+    EXPECT_NE(rc, 0);
+    EXPECT_NE(out.find(".png"), std::string::npos) << out;
+    {
+        std::ofstream j(dir / "bad.json");
+        j << R"({"code": 12, "status": "x")";
+    }
+    out = runKiosk("slip status " + code + " --dossier-json " + (dir / "bad.json").string() + " --out " +
+                   (dir / "x.png").string(), &rc);
+    EXPECT_NE(rc, 0);
+    EXPECT_NE(out.find("not a JSON object"), std::string::npos) << out;
+    EXPECT_FALSE(std::filesystem::exists(dir / "x.png"));
+    std::filesystem::remove_all(dir);
 }
