@@ -89,6 +89,11 @@ PrintOutcome PrintService::execute(const Request& request) {
             return out;
         }
         out.status = *status;
+        // A status check succeeds whenever the status was read (its flags say the rest); a job
+        // stops here when the printer cannot print.
+        if (request.kind == PrintOutcome::Kind::StatusCheck) {
+            return out;
+        }
         if (auto ready = platform::readiness(*status); !ready) {
             out.result = ready;
             return out;

@@ -592,7 +592,13 @@ Result<RenderedSlip> SlipRenderer::render(const Slip& slip, const RenderOptions&
         when += formatDateTime(slip.footer.printedAt);
         canvas.text({when, TextSize::Small, Weight::Regular, Align::Center});
     }
-    return canvas.finish();
+    RenderedSlip out = canvas.finish();
+    if (out.raster.height > options.maxHeightDots) {
+        return fail(ErrorKind::InvalidInput, "slip would be " + std::to_string(out.raster.height) +
+                                                 " dots long, more than the limit of " +
+                                                 std::to_string(options.maxHeightDots));
+    }
+    return out;
 }
 
 }  // namespace kiosk::core::slip

@@ -32,6 +32,7 @@ struct RenderOptions {
     int marginDots = 12;       ///< white margin left and right (printers lose a few dots at the edge)
     int qrModuleDots = 0;      ///< 0 = automatic: the largest of 4..6 that fits
     int bottomFeedDots = 32;   ///< white space after the footer so the cut does not touch text
+    int maxHeightDots = 16000; ///< longer slips are refused (2 m of paper: runaway text, not a slip)
 };
 
 /// An ink rectangle in raster coordinates; x1/y1 exclusive.
@@ -66,7 +67,8 @@ public:
 
     /// Renders `slip` at the paper width in `options`.
     /// @return the raster and its layout, or an error for a paper width outside 128..2048 dots, or
-    ///         a QR payload that cannot be printed at >= 4 dots per module on this paper.
+    ///         a QR payload that cannot be printed at >= 4 dots per module on this paper, or a slip
+    ///         longer than maxHeightDots.
     [[nodiscard]] Result<RenderedSlip> render(const Slip& slip, const RenderOptions& options = {}) const;
 
 private:

@@ -122,3 +122,17 @@ TEST(PrintServiceTest, TransportFailureIsReported) {
     ASSERT_FALSE(got[0].result);
     EXPECT_EQ(got[0].result.error().kind, PrintErrorKind::Disconnected);
 }
+
+TEST(PrintServiceTest, StatusCheckReportsFlagsWithoutFailing) {
+    auto fake = std::make_unique<FakePrinter>(platform::PrinterStatus{.online = false, .paperNearEnd = true, .paperOut = true});
+    Outcomes outcomes;
+    PrintService service(std::move(fake), outcomes.callback());
+    service.checkStatus();
+    const auto got = outcomes.waitFor(1);
+    ASSERT_EQ(got.size(), 1u);
+    EXPECT_EQ(got[0].kind, PrintOutcome::Kind::StatusCheck);
+    EXPECT_TRUE(got[0].result);
+    ASSERT_TRUE(got[0].status);
+    EXPECT_TRUE(got[0].status->paperOut);
+    EXPECT_TRUE(service.printerKnownUnavailable());
+}

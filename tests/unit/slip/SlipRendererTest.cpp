@@ -197,3 +197,11 @@ TEST(SlipRendererTest, ShrinkToFitKeepsADossierCodeOnOneLine) {
     EXPECT_GT(a->lines.size(), 1u);
     EXPECT_EQ(b->lines.size(), 1u);
 }
+
+TEST(SlipRendererTest, RunawayTextIsRefusedNotPrintedForMetres) {
+    std::string text;
+    for (int i = 0; i < 3000; ++i) text += "Hồ sơ đang được xử lý. ";
+    auto r = fonts().renderer().render(oneBlock(text), {.paperWidthDots = 384, .maxHeightDots = 4000});
+    ASSERT_FALSE(r);
+    EXPECT_NE(r.error().message.find("limit"), std::string::npos);
+}
