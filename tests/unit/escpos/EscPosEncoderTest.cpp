@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+#include <fstream>
+#include <iterator>
+
 using namespace kiosk::core;
 using namespace kiosk::core::escpos;
 
@@ -54,4 +58,24 @@ TEST(EscPosEncoderTest, NativeQrStoresThenPrints) {
     EXPECT_TRUE(std::equal(print.rbegin(), print.rend(), b.rbegin()));
     EXPECT_FALSE(enc.nativeQr("", 6));
     EXPECT_FALSE(enc.nativeQr(std::string(8000, 'x'), 6));
+}
+
+// Byte-exact golden of a whole job (no fonts involved, so no tolerance): a 64x60 checker pattern,
+// bands of 24 rows, beep, feed, partial cut, drawer kick. KIOSK_UPDATE_GOLDEN=1 rewrites it.
+TEST(EscPosEncoderTest, JobMatchesGoldenBytes) {
+    auto img = slip::Raster::blank(64, 60);
+    for (int y = 0; y < 60; ++y)
+        for (int x = 0; x < 64; ++x)
+            if (((x / 8) + (y / 6)) % 2 == 0) img.set(x, y);
+    const auto job = encodeJob(img, {.bandRows = 24, .feedDotsBeforeCut = 40, .cut = CutMode::Partial, .beep = true,
+                                     .drawerKick = true});
+    const std::string path = std::string{KIOSK_TEST_DATA_DIR} + "/slips/encoder-checker.bin";
+    if (std::getenv("KIOSK_UPDATE_GOLDEN") != nullptr) {
+        std::ofstream(path, std::ios::binary).write(reinterpret_cast<const char*>(job.data()),
+                                                    static_cast<std::streamsize>(job.size()));
+    }
+    std::ifstream in(path, std::ios::binary);
+    ASSERT_TRUE(in) << "missing " << path;
+    const std::vector<std::uint8_t> golden{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    EXPECT_EQ(job, golden);
 }
