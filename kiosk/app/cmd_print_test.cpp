@@ -58,7 +58,7 @@ int runPrintTest(const std::string& uriText, int width, int timeoutMs, const std
                                  {.paperWidthDots = width});
     if (!page) return finish(platform::PrintError{platform::PrintErrorKind::Io, page.error().message}, status);
 
-    const auto job = core::escpos::encodeJob(page->raster);
+    const auto job = core::escpos::encodeSlipJob(*page);
     if (auto ok = printer->print(job, timeout); !ok) return finish(ok.error(), status);
     report["printed"] = true;
     if (printer->twoWay()) {

@@ -162,7 +162,8 @@ bool endsWith(const std::string& s, const std::string& suffix) {
 }
 
 int runSlipStatus(const GlobalOptions& global, const std::string& code, const std::string& outPath,
-                  const std::string& dossierJson, int width, const std::string& office, bool showName) {
+                  const std::string& dossierJson, int width, const std::string& office, bool showName,
+                  bool nativeQr) {
     if (!endsWith(outPath, ".png") && !endsWith(outPath, ".bin")) {
         std::cerr << "kiosk slip: --out must end in .png (preview) or .bin (ESC/POS job)\n";
         return 2;
@@ -211,7 +212,7 @@ int runSlipStatus(const GlobalOptions& global, const std::string& code, const st
         }
         bytes = std::move(*png);
     } else {
-        bytes = core::escpos::encodeJob(rendered->raster);
+        bytes = core::escpos::encodeSlipJob(*rendered, {.nativeQr = nativeQr});
     }
     std::ofstream out(outPath, std::ios::binary | std::ios::trunc);
     out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
@@ -238,6 +239,7 @@ void registerSlip(CLI::App& cli, const GlobalOptions& options, CommandResult& re
         int width = 384;
         std::string office;
         bool showName = false;
+        bool nativeQr = false;
     };
     auto args = std::make_shared<Args>();
     status->add_option("CODE", args->code, "Dossier code")->required();
@@ -247,9 +249,10 @@ void registerSlip(CLI::App& cli, const GlobalOptions& options, CommandResult& re
         ->check(CLI::IsMember({384, 576}));
     status->add_option("--office", args->office, "Office name for the footer");
     status->add_flag("--show-name", args->showName, "Print the masked applicant name");
+    status->add_flag("--native-qr", args->nativeQr, "In .bin output, print the QR with the printer's own GS ( k command");
     status->callback([&options, &result, args] {
         result.exitCode = runSlipStatus(options, args->code, args->out, args->dossierJson, args->width, args->office,
-                                        args->showName);
+                                        args->showName, args->nativeQr);
     });
 }
 

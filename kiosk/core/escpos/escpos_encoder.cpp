@@ -34,6 +34,11 @@ EscPosEncoder& EscPosEncoder::raster(const slip::Raster& image, int bandRows) {
     return *this;
 }
 
+EscPosEncoder& EscPosEncoder::align(int n) {
+    put({ESC, 'a', std::clamp(n, 0, 2)});
+    return *this;
+}
+
 EscPosEncoder& EscPosEncoder::feedDots(int dots) {
     while (dots > 0) {
         const int n = std::min(dots, 255);
@@ -89,6 +94,37 @@ std::vector<std::uint8_t> encodeJob(const slip::Raster& image, const JobOptions&
         enc.beep(1, 2);
     }
     enc.raster(image, options.bandRows);
+    enc.feedDots(options.feedDotsBeforeCut);
+    enc.cut(options.cut);
+    if (options.drawerKick) {
+        enc.drawerKick(0, 25, 250);
+    }
+    return enc.take();
+}
+
+std::vector<std::uint8_t> encodeSlipJob(const slip::RenderedSlip& slip, const JobOptions& options) {
+    if (!options.nativeQr || slip.qrCodes.empty() || slip.qrCodes.size() != slip.qrPayloads.size()) {
+        return encodeJob(slip.raster, options);
+    }
+    EscPosEncoder enc;
+    enc.init();
+    if (options.beep) {
+        enc.beep(1, 2);
+    }
+    int top = 0;
+    for (std::size_t i = 0; i < slip.qrCodes.size(); ++i) {
+        const auto& box = slip.qrCodes[i];
+        enc.raster(slip.raster.rows(top, box.y0), options.bandRows);
+        enc.align(1);
+        if (!enc.nativeQr(slip.qrPayloads[i], options.nativeQrModuleDots)) {
+            // Cannot happen for payloads the renderer drew (they are far below the QR limit), but
+            // fall back to the raster rows rather than lose the code.
+            enc.raster(slip.raster.rows(box.y0, box.y1), options.bandRows);
+        }
+        enc.align(0);
+        top = box.y1;
+    }
+    enc.raster(slip.raster.rows(top, slip.raster.height), options.bandRows);
     enc.feedDots(options.feedDotsBeforeCut);
     enc.cut(options.cut);
     if (options.drawerKick) {

@@ -10,6 +10,7 @@
 
 #include "kiosk/core/common/result.hpp"
 #include "kiosk/core/slip/raster.hpp"
+#include "kiosk/core/slip/slip_renderer.hpp"
 
 namespace kiosk::core::escpos {
 
@@ -33,6 +34,8 @@ public:
     EscPosEncoder& beep(int times, int durationUnits);
     /// ESC p m t1 t2: drawer kick pulse on pin 2 (m = 0) or 5 (m = 1), on/off times in 2 ms units.
     EscPosEncoder& drawerKick(int pin, int onUnits, int offUnits);
+    /// ESC a n: alignment of what follows (0 left, 1 centre, 2 right); used around native QR codes.
+    EscPosEncoder& align(int n);
     /// GS ( k: native QR (model 2, `moduleDots` 1..16, ECC M), stores then prints `payload`.
     /// @return an error for an empty payload or one longer than 7089 bytes (the QR limit).
     Result<void> nativeQr(std::string_view payload, int moduleDots);
@@ -52,9 +55,17 @@ struct JobOptions {
     CutMode cut = CutMode::Partial;
     bool beep = false;
     bool drawerKick = false;
+    /// Print QR codes with the printer's own QR command (GS ( k) instead of as raster, for
+    /// printers whose native QR is sharper. Only encodeSlipJob uses it (it knows where the QR is).
+    bool nativeQr = false;
+    int nativeQrModuleDots = 5;
 };
 
 /// A whole job: init, the raster in bands, feed, cut, and optional beep/drawer kick.
 std::vector<std::uint8_t> encodeJob(const slip::Raster& image, const JobOptions& options = {});
+
+/// A rendered slip as a job. With `nativeQr`, the raster rows of each QR code are left out and a
+/// centred GS ( k QR with the same payload is printed in their place; otherwise same as encodeJob.
+std::vector<std::uint8_t> encodeSlipJob(const slip::RenderedSlip& slip, const JobOptions& options = {});
 
 }  // namespace kiosk::core::escpos

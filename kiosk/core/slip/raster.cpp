@@ -67,6 +67,15 @@ void Raster::blit(const Raster& src, int x, int y) {
     }
 }
 
+Raster Raster::rows(int top, int bottom) const {
+    top = std::clamp(top, 0, height);
+    bottom = std::clamp(bottom, top, height);
+    Raster r = Raster::blank(width, bottom - top);
+    std::copy_n(bits.begin() + static_cast<std::ptrdiff_t>(top) * rowBytes(),
+                static_cast<std::ptrdiff_t>(bottom - top) * rowBytes(), r.bits.begin());
+    return r;
+}
+
 std::int64_t Raster::inkCount() const {
     std::int64_t n = 0;
     for (auto b : bits) {

@@ -28,6 +28,8 @@ struct Raster {
     void resizeHeight(int newHeight);
     /// Copies `src` with its top-left corner at (x, y), OR-ing black dots (clipped).
     void blit(const Raster& src, int x, int y);
+    /// Rows [top, bottom) as a new raster (clamped to the image).
+    [[nodiscard]] Raster rows(int top, int bottom) const;
     /// Number of black dots.
     [[nodiscard]] std::int64_t inkCount() const;
     /// 8-bit grey copy (0 = black, 255 = white), for previews and for ZXing.

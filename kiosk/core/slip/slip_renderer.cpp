@@ -399,6 +399,7 @@ public:
         ensure(m_y + image->height);
         m_out.raster.blit(*image, x, m_y);
         m_out.qrCodes.push_back({x, m_y, x + image->width, m_y + image->height});
+        m_out.qrPayloads.push_back(block.payload);
         m_out.qrModuleDots = dots;
         m_y += image->height;
         if (!block.caption.empty()) {

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <memory>
 #include <span>
+#include <string>
 #include <vector>
 
 #include "kiosk/core/common/result.hpp"
@@ -56,6 +57,7 @@ struct RenderedSlip {
     Raster raster;
     std::vector<RenderedLine> lines;  ///< every text line, top to bottom
     std::vector<InkBox> qrCodes;      ///< the QR symbols including their quiet zone
+    std::vector<std::string> qrPayloads;  ///< payload of each entry of qrCodes (for a native-QR job)
     int qrModuleDots = 0;             ///< module size used for QR codes (0 when none)
 };
 

@@ -56,3 +56,24 @@ TEST(RoundTripTest, NativeQrVariantIsRebuiltAndDecodes) {
     EXPECT_EQ(job->pages[0].cut, escpos::CutMode::Full);
     EXPECT_EQ(decodeQr(job->pages[0].image), url);
 }
+
+TEST(RoundTripTest, StatusSlipWithNativeQrDecodesAndKeepsTheText) {
+    const kiosk::test::NotoFonts fonts;
+    const auto sample = kiosk::test::statusSamples().at(5);
+    auto rendered = fonts.renderer().render(slip::buildStatusSlip(sample.dossier, sample.input));
+    ASSERT_TRUE(rendered);
+    ASSERT_EQ(rendered->qrPayloads, std::vector<std::string>{sample.dossier.publicLookupUrl});
+    const auto bytes = escpos::encodeSlipJob(*rendered, {.nativeQr = true, .nativeQrModuleDots = 5});
+    auto job = escpos::parseEscPos(bytes);
+    ASSERT_TRUE(job) << job.error().message;
+    ASSERT_EQ(job->pages.size(), 1u);
+    const auto& page = job->pages[0];
+    EXPECT_EQ(page.qrPayloads, std::vector<std::string>{sample.dossier.publicLookupUrl});
+    EXPECT_EQ(decodeQr(page.image), sample.dossier.publicLookupUrl);
+    // The rows above the QR code are the slip's own raster, bit for bit.
+    const int above = rendered->qrCodes[0].y0;
+    const auto top = rendered->raster.rows(0, above);
+    EXPECT_TRUE(std::equal(top.bits.begin(), top.bits.end(), page.image.bits.begin()));
+    // Without the option the same call gives the plain raster job.
+    EXPECT_EQ(escpos::encodeSlipJob(*rendered), escpos::encodeJob(rendered->raster));
+}
