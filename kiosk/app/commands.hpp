@@ -32,5 +32,7 @@ void registerParseCommand(CLI::App&, GlobalOptions&, CommandResult&);
 void registerCheckConfigCommand(CLI::App& app, GlobalOptions& options, CommandResult& result);
 /// `kiosk lookup TEXT` (cmd_lookup.cpp).
 void registerLookupCommand(CLI::App& cli, GlobalOptions& global, CommandResult& result);
+void registerSlip(CLI::App& cli, const GlobalOptions& options, CommandResult& result);       ///< cmd_slip.cpp
+void registerPrintTest(CLI::App& cli, const GlobalOptions& options, CommandResult& result);  ///< cmd_print_test.cpp
 
 }  // namespace kiosk::app

@@ -27,6 +27,8 @@ int main(int argc, char** argv) {
     registerParseCommand(cli, options, result);
     registerCheckConfigCommand(cli, options, result);
     registerLookupCommand(cli, options, result);
+    registerSlip(cli, options, result);
+    registerPrintTest(cli, options, result);
 
     CLI11_PARSE(cli, argc, argv);
     if (cli.get_subcommands().empty()) {

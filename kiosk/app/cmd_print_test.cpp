@@ -1,0 +1,98 @@
+// `kiosk print-test [--printer URI]`: prints the test page (every Vietnamese letter, each size, a QR
+// code) and reports the printer's status as one JSON line on stdout:
+//   {"printer":"tcp://127.0.0.1:9100","printed":true,"status":{...}|null,"error":null|{"kind","message"}}
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <iostream>
+
+#include "kiosk/app/commands.hpp"
+#include "kiosk/app/slip_fonts.hpp"
+#include "kiosk/core/escpos/escpos_encoder.hpp"
+#include "kiosk/core/slip/test_page.hpp"
+#include "platform/printer.hpp"
+
+namespace kiosk::app {
+
+namespace {
+
+nlohmann::ordered_json statusJson(const std::optional<platform::PrinterStatus>& s) {
+    if (!s) return nullptr;
+    return nlohmann::ordered_json::parse(core::escpos::toJson(*s));
+}
+
+int runPrintTest(const std::string& uriText, int width, int timeoutMs, const std::string& office) {
+    nlohmann::ordered_json report;
+    report["printer"] = uriText;
+    report["printed"] = false;
+    report["status"] = nullptr;
+    report["error"] = nullptr;
+    const auto finish = [&](std::optional<platform::PrintError> error, std::optional<platform::PrinterStatus> status) {
+        report["status"] = statusJson(status);
+        if (error) report["error"] = {{"kind", platform::toString(error->kind)}, {"message", error->message}};
+        std::cout << report.dump() << std::endl;
+        return error ? 1 : 0;
+    };
+    const std::chrono::milliseconds timeout{timeoutMs};
+
+    auto uri = platform::parsePrinterUri(uriText);
+    if (!uri) return finish(platform::PrintError{platform::PrintErrorKind::InvalidUri, uri.error().message}, std::nullopt);
+    auto printer = platform::openPrinter(*uri);
+
+    std::optional<platform::PrinterStatus> status;
+    if (printer->twoWay()) {
+        auto st = printer->status(timeout);
+        if (!st) return finish(st.error(), std::nullopt);
+        status = *st;
+        if (auto ready = platform::readiness(*st); !ready) return finish(ready.error(), status);
+    }
+
+    auto fonts = loadSlipFonts();
+    if (!fonts) return finish(platform::PrintError{platform::PrintErrorKind::Io, fonts.error().message}, status);
+    auto renderer = core::slip::SlipRenderer::create(fonts->data());
+    if (!renderer) return finish(platform::PrintError{platform::PrintErrorKind::Io, renderer.error().message}, status);
+    const core::ZonedTime now{std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()),
+                              std::chrono::minutes{7 * 60}};
+    auto page = renderer->render(core::slip::buildTestPage(office, now, width, std::string{"kiosk "} + KIOSK_VERSION),
+                                 {.paperWidthDots = width});
+    if (!page) return finish(platform::PrintError{platform::PrintErrorKind::Io, page.error().message}, status);
+
+    const auto job = core::escpos::encodeSlipJob(*page);
+    if (auto ok = printer->print(job, timeout); !ok) return finish(ok.error(), status);
+    report["printed"] = true;
+    if (printer->twoWay()) {
+        // Report the status after the page: a near-end roll shows up here.
+        if (auto after = printer->status(timeout)) status = *after;
+    }
+    return finish(std::nullopt, status);
+}
+
+}  // namespace
+
+void registerPrintTest(CLI::App& cli, const GlobalOptions& options, CommandResult& result) {
+    auto* cmd = cli.add_subcommand("print-test", "Print a test page and report the printer status as one JSON line");
+    struct Args {
+        std::string printer;
+        int width = 384;
+        int timeoutMs = 8000;
+        std::string office;
+    };
+    auto args = std::make_shared<Args>();
+    cmd->add_option("--printer", args->printer, "Printer URI (usb:/dev/usb/lp0, tcp://HOST:PORT, cups:QUEUE, file:PATH)");
+    cmd->add_option("--width", args->width, "Paper width in dots (384 = 58 mm, 576 = 80 mm)")->check(CLI::IsMember({384, 576}));
+    cmd->add_option("--timeout-ms", args->timeoutMs, "Timeout for each printer call")->check(CLI::Range(100, 120000));
+    cmd->add_option("--office", args->office, "Office name for the footer");
+    cmd->callback([&options, &result, args] {
+        std::string uri = args->printer;
+        if (uri.empty() && options.printer) uri = *options.printer;
+        if (uri.empty()) {
+            std::cerr << "kiosk print-test: no printer; pass --printer URI\n";
+            result.exitCode = 2;
+            return;
+        }
+        result.exitCode = runPrintTest(uri, args->width, args->timeoutMs, args->office);
+    });
+}
+
+}  // namespace kiosk::app
