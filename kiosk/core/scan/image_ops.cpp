@@ -1,0 +1,92 @@
+#include "kiosk/core/scan/image_ops.hpp"
+
+#include <algorithm>
+#include <cstdint>
+
+namespace kiosk::core {
+
+PixelRect centreRect(int width, int height, double fraction) {
+    fraction = std::clamp(fraction, 0.01, 1.0);
+    const int w = std::max(1, static_cast<int>(width * fraction));
+    const int h = std::max(1, static_cast<int>(height * fraction));
+    return {(width - w) / 2, (height - h) / 2, w, h};
+}
+
+ImageView crop(ImageView view, PixelRect rect) {
+    const int x = std::clamp(rect.x, 0, std::max(0, view.width - 1));
+    const int y = std::clamp(rect.y, 0, std::max(0, view.height - 1));
+    const int w = std::clamp(rect.width, 0, view.width - x);
+    const int h = std::clamp(rect.height, 0, view.height - y);
+    return {view.data + static_cast<std::ptrdiff_t>(y) * view.stride + x, w, h, view.stride};
+}
+
+void invertInto(ImageView src, LumaImage& dst) {
+    dst.resize(src.width, src.height);
+    for (int y = 0; y < src.height; ++y) {
+        const std::uint8_t* in = src.row(y);
+        std::uint8_t* out = dst.pixels.data() + static_cast<std::ptrdiff_t>(y) * src.width;
+        for (int x = 0; x < src.width; ++x) out[x] = static_cast<std::uint8_t>(255 - in[x]);
+    }
+}
+
+void downscale2Into(ImageView src, LumaImage& dst) {
+    const int w = src.width / 2;
+    const int h = src.height / 2;
+    dst.resize(w, h);
+    for (int y = 0; y < h; ++y) {
+        const std::uint8_t* a = src.row(2 * y);
+        const std::uint8_t* b = src.row(2 * y + 1);
+        std::uint8_t* out = dst.pixels.data() + static_cast<std::ptrdiff_t>(y) * w;
+        for (int x = 0; x < w; ++x) {
+            const unsigned sum = a[2 * x] + a[2 * x + 1] + b[2 * x] + b[2 * x + 1];
+            out[x] = static_cast<std::uint8_t>((sum + 2) / 4);
+        }
+    }
+}
+
+void downscaleToFitInto(ImageView src, int maxWidth, int maxHeight, LumaImage& dst) {
+    if (!src.valid() || maxWidth <= 0 || maxHeight <= 0) {
+        dst.resize(0, 0);
+        return;
+    }
+    // Integer box factor: the smallest that makes the image fit (1 = plain copy).
+    int factor = 1;
+    while (src.width / factor > maxWidth || src.height / factor > maxHeight) ++factor;
+    const int w = std::max(1, src.width / factor);
+    const int h = std::max(1, src.height / factor);
+    dst.resize(w, h);
+    const unsigned area = static_cast<unsigned>(factor * factor);
+    for (int y = 0; y < h; ++y) {
+        std::uint8_t* out = dst.pixels.data() + static_cast<std::ptrdiff_t>(y) * w;
+        for (int x = 0; x < w; ++x) {
+            unsigned sum = 0;
+            for (int dy = 0; dy < factor; ++dy) {
+                const std::uint8_t* in = src.row(y * factor + dy) + x * factor;
+                for (int dx = 0; dx < factor; ++dx) sum += in[dx];
+            }
+            out[x] = static_cast<std::uint8_t>((sum + area / 2) / area);
+        }
+    }
+}
+
+void upscale2Into(ImageView src, LumaImage& dst) {
+    const int w = src.width * 2;
+    const int h = src.height * 2;
+    dst.resize(w, h);
+    // Output pixel centres fall at 1/4 and 3/4 between input pixels: weights 3:1 each way.
+    for (int y = 0; y < h; ++y) {
+        const int sy = y / 2;
+        const int ny = (y % 2 == 0) ? std::max(0, sy - 1) : std::min(src.height - 1, sy + 1);
+        const std::uint8_t* r0 = src.row(sy);
+        const std::uint8_t* r1 = src.row(ny);
+        std::uint8_t* out = dst.pixels.data() + static_cast<std::ptrdiff_t>(y) * w;
+        for (int x = 0; x < w; ++x) {
+            const int sx = x / 2;
+            const int nx = (x % 2 == 0) ? std::max(0, sx - 1) : std::min(src.width - 1, sx + 1);
+            const unsigned v = 9u * r0[sx] + 3u * r0[nx] + 3u * r1[sx] + 1u * r1[nx];
+            out[x] = static_cast<std::uint8_t>((v + 8) / 16);
+        }
+    }
+}
+
+}  // namespace kiosk::core

@@ -1,0 +1,37 @@
+#pragma once
+// Small luminance image operations for the decode pipeline and the camera preview. Each writes into
+// a caller-owned LumaImage so that, once warm, the per-frame path allocates nothing.
+
+#include "kiosk/core/scan/image_view.hpp"
+
+namespace kiosk::core {
+
+/// A pixel rectangle inside an image.
+struct PixelRect {
+    int x = 0;
+    int y = 0;
+    int width = 0;
+    int height = 0;
+};
+
+/// The centred rectangle covering `fraction` (0..1] of the width and of the height.
+PixelRect centreRect(int width, int height, double fraction);
+
+/// @return `view` restricted to `rect` (clamped to the image; no copy).
+ImageView crop(ImageView view, PixelRect rect);
+
+/// dst = 255 - src, pixel by pixel. ZXing 1.4 has no "try inverted" option, and light-on-dark codes
+/// (photocopies, phone screens in dark mode) need it.
+void invertInto(ImageView src, LumaImage& dst);
+
+/// Halves both sides by averaging 2x2 blocks (noise drops by half, module size too).
+void downscale2Into(ImageView src, LumaImage& dst);
+
+/// Shrinks so that the result fits in maxWidth x maxHeight, keeping the aspect ratio, by averaging
+/// whole-pixel boxes (for the attract-screen preview). Never enlarges.
+void downscaleToFitInto(ImageView src, int maxWidth, int maxHeight, LumaImage& dst);
+
+/// Doubles both sides with bilinear interpolation (small, far-away modules become readable).
+void upscale2Into(ImageView src, LumaImage& dst);
+
+}  // namespace kiosk::core
