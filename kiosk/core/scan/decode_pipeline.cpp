@@ -115,7 +115,11 @@ std::optional<Detection> DecodePipeline::runPass(DecodePass pass, ImageView imag
             const PixelRect r = centreRect(image.width, image.height, m_options.cropFraction);
             invertInto(crop(image, r), m_scratch);
             PassTransform t{static_cast<float>(r.x), static_cast<float>(r.y)};
-            return read(zxView(m_scratch.view()), qrHints(false), t, pass);
+            // Code 128 without tryHarder reads a handful of scan lines: nearly free, and inverted
+            // barcodes come from the same photocopies and screens as inverted QR codes.
+            ZXing::DecodeHints hints = qrHints(false);
+            hints.setFormats(ZXing::BarcodeFormat::QRCode | ZXing::BarcodeFormat::Code128);
+            return read(zxView(m_scratch.view()), hints, t, pass);
         }
 
         case DecodePass::TryHarder: {
@@ -152,7 +156,12 @@ std::optional<Detection> DecodePipeline::runPass(DecodePass pass, ImageView imag
         case DecodePass::Code128: {
             ZXing::DecodeHints hints;
             hints.setFormats(ZXing::BarcodeFormat::Code128).setTryHarder(true).setTryRotate(true).setTryDownscale(false);
-            return read(zxView(image), hints, {}, pass);
+            if (auto found = read(zxView(image), hints, {}, pass)) return found;
+            // A receipt barcode is wider than the centre crop the Inverted pass looks at, so the
+            // inverted 1D case is tried here on the whole frame, with the cheap line scan only.
+            invertInto(image, m_scratch);
+            hints.setTryHarder(false);
+            return read(zxView(m_scratch.view()), hints, {}, pass);
         }
     }
     return std::nullopt;

@@ -25,12 +25,12 @@ namespace kiosk::core {
 /// One way of looking at a frame.
 enum class DecodePass {
     Fast,          ///< QR, whole frame, no tryHarder/tryRotate (every frame)
-    Inverted,      ///< QR on an inverted copy of the centre crop (light-on-dark codes)
+    Inverted,      ///< QR + Code 128 on an inverted copy of the centre crop (light-on-dark codes)
     TryHarder,     ///< QR with tryHarder on the centre crop (damaged, low-contrast, blurred)
     Rotated,       ///< QR and Code 128 on the centre crop seen at 90 degrees (no copy)
     Downscaled,    ///< QR with tryHarder on the whole frame averaged 2x2 (noise, big codes)
     UpscaledCrop,  ///< QR with tryHarder on the small centre crop doubled (tiny modules, far away)
-    Code128,       ///< 1D Code 128 of the bare dossier code, whole frame, tryHarder and tryRotate
+    Code128,       ///< 1D Code 128 of the bare dossier code, whole frame (tryHarder, tryRotate), then inverted
 };
 
 /// Stable name for logs, JSON and benchmarks ("fast", "inverted", ...).
