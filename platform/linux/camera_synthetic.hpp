@@ -21,7 +21,10 @@ struct SyntheticCameraOptions {
     double fps = 15;
     std::string text = "000.00.06.H56-231027-0361";  ///< what the QR holds; empty: frames without a code
     int modulePixels = 5;
-    double noiseSigma = 6;
+    /// Gaussian sensor noise. 3 is what a webcam's Y plane shows in office light after its own
+    /// denoising and MJPEG; 6 is a dim lobby. Noise is what makes ZXing's binarizer slow (see
+    /// docs/performance-scanning.md), so benchmarks report both.
+    double noiseSigma = 3;
     int variants = 8;  ///< distinct noisy frames cycled
     unsigned seed = 1;
 };
