@@ -108,8 +108,13 @@ std::optional<Detection> DecodePipeline::decodeStill(ImageView image) {
 std::optional<Detection> DecodePipeline::runPass(DecodePass pass, ImageView image) {
     if (!image.valid()) return std::nullopt;
     switch (pass) {
-        case DecodePass::Fast:
+        case DecodePass::Fast: {
+            if (m_options.smoothAboveNoise > 0 && estimateNoise(image) >= m_options.smoothAboveNoise) {
+                smoothInto(image, m_smoothed);
+                return read(zxView(m_smoothed.view()), qrHints(false), {}, pass);
+            }
             return read(zxView(image), qrHints(false), {}, pass);
+        }
 
         case DecodePass::Inverted: {
             const PixelRect r = centreRect(image.width, image.height, m_options.cropFraction);

@@ -1,6 +1,9 @@
 #include "kiosk/core/scan/image_ops.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cstdlib>
+#include <vector>
 #include <cstdint>
 
 namespace kiosk::core {
@@ -84,6 +87,56 @@ void upscale2Into(ImageView src, LumaImage& dst) {
             const int sx = x / 2;
             const int nx = (x % 2 == 0) ? std::max(0, sx - 1) : std::min(src.width - 1, sx + 1);
             const unsigned v = 9u * r0[sx] + 3u * r0[nx] + 3u * r1[sx] + 1u * r1[nx];
+            out[x] = static_cast<std::uint8_t>((v + 8) / 16);
+        }
+    }
+}
+
+double estimateNoise(ImageView view) {
+    if (!view.valid() || view.width < 8 || view.height < 8) return 0;
+    // Histogram of |p[x+1] - p[x]| on about 32 rows, every 3rd pixel: a few thousand samples.
+    std::array<std::uint32_t, 256> histogram{};
+    std::uint32_t samples = 0;
+    const int rowStep = std::max(1, view.height / 32);
+    for (int y = rowStep / 2; y < view.height; y += rowStep) {
+        const std::uint8_t* r = view.row(y);
+        for (int x = 0; x + 1 < view.width; x += 3) {
+            ++histogram[static_cast<std::size_t>(std::abs(r[x + 1] - r[x]))];
+            ++samples;
+        }
+    }
+    std::uint32_t seen = 0;
+    for (std::size_t d = 0; d < histogram.size(); ++d) {
+        seen += histogram[d];
+        if (seen * 2 >= samples) {
+            // Difference of two N(0, s^2) samples is N(0, 2 s^2); the median of its absolute value
+            // is 0.6745 * sqrt(2) * s = 0.954 s. Integer histogram bins: use the bin centre.
+            return (static_cast<double>(d) + 0.5) / 0.954;
+        }
+    }
+    return 0;
+}
+
+void smoothInto(ImageView src, LumaImage& dst) {
+    dst.resize(src.width, src.height);
+    const int w = src.width;
+    const int h = src.height;
+    std::vector<std::uint16_t> column(static_cast<std::size_t>(w));
+    for (int y = 0; y < h; ++y) {
+        std::uint8_t* out = dst.pixels.data() + static_cast<std::ptrdiff_t>(y) * w;
+        if (y == 0 || y == h - 1 || w < 3) {
+            std::copy_n(src.row(y), w, out);
+            continue;
+        }
+        const std::uint8_t* a = src.row(y - 1);
+        const std::uint8_t* b = src.row(y);
+        const std::uint8_t* c = src.row(y + 1);
+        for (int x = 0; x < w; ++x) column[static_cast<std::size_t>(x)] = static_cast<std::uint16_t>(a[x] + 2 * b[x] + c[x]);
+        out[0] = b[0];
+        out[w - 1] = b[w - 1];
+        for (int x = 1; x < w - 1; ++x) {
+            const unsigned v = column[static_cast<std::size_t>(x - 1)] + 2u * column[static_cast<std::size_t>(x)] +
+                               column[static_cast<std::size_t>(x + 1)];
             out[x] = static_cast<std::uint8_t>((v + 8) / 16);
         }
     }

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -241,6 +242,25 @@ TEST(DecodePipelineTest, PngRoundTripKeepsPixels) {
     EXPECT_EQ(back->width, 120);
     EXPECT_EQ(back->height, 100);
     EXPECT_EQ(back->pixels, frame.pixels);
+}
+
+}  // namespace
+
+namespace {
+
+using namespace kiosk::core;
+
+TEST(DecodePipelineTest, NoisyFrameIsSmoothedBeforeTheFastPassAndStillRead) {
+    // Heavy sensor noise on a code with 4 px modules: readable after smoothing.
+    LumaImage frame = frameWithQr(640, 480, 200, 100, 4);
+    std::mt19937 rng(11);
+    std::normal_distribution<double> n(0, 9);
+    for (auto& p : frame.pixels) p = static_cast<std::uint8_t>(std::clamp(std::lround(p + n(rng)), 0L, 255L));
+    ASSERT_GE(estimateNoise(frame.view()), DecodePipelineOptions{}.smoothAboveNoise);
+    DecodePipeline pipeline;
+    const auto d = pipeline.runPass(DecodePass::Fast, frame.view());
+    ASSERT_TRUE(d.has_value());
+    EXPECT_EQ(d->text, kCode);
 }
 
 }  // namespace

@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
+
 #include "kiosk/core/scan/image_ops.hpp"
 
 namespace {
@@ -85,6 +88,48 @@ TEST(ImageOpsTest, Upscale2KeepsFlatAreasAndInterpolatesEdges) {
     EXPECT_EQ(out.pixels[2], 120);  // 1/4 of 0 + 3/4 of 160
     EXPECT_EQ(out.pixels[3], 160);
     EXPECT_EQ(out.pixels[4], out.pixels[0]);
+}
+
+}  // namespace
+
+#include <random>
+
+namespace {
+
+using namespace kiosk::core;
+
+LumaImage noisyFlat(double sigma, unsigned seed) {
+    LumaImage img;
+    img.resize(640, 480);
+    std::mt19937 rng(seed);
+    std::normal_distribution<double> n(128, sigma);
+    for (auto& p : img.pixels) p = static_cast<std::uint8_t>(std::clamp(std::lround(n(rng)), 0L, 255L));
+    return img;
+}
+
+TEST(ImageOpsTest, NoiseEstimateTracksSigma) {
+    for (double sigma : {2.0, 4.0, 8.0, 16.0}) {
+        const double est = estimateNoise(noisyFlat(sigma, 7).view());
+        EXPECT_NEAR(est, sigma, 0.6 + sigma * 0.15) << sigma;
+    }
+    LumaImage flat;
+    flat.resize(100, 100);
+    EXPECT_LT(estimateNoise(flat.view()), 1.0);
+    EXPECT_EQ(estimateNoise({}), 0.0);
+}
+
+TEST(ImageOpsTest, SmoothingHalvesNoiseAndKeepsFlatAreas) {
+    const LumaImage noisy = noisyFlat(8, 3);
+    LumaImage smooth;
+    smoothInto(noisy.view(), smooth);
+    ASSERT_EQ(smooth.width, noisy.width);
+    const double after = estimateNoise(smooth.view());
+    EXPECT_LT(after, 8.0 / 1.8);
+    LumaImage flat;
+    flat.resize(10, 10);
+    std::fill(flat.pixels.begin(), flat.pixels.end(), std::uint8_t{77});
+    smoothInto(flat.view(), smooth);
+    EXPECT_EQ(smooth.pixels, flat.pixels);
 }
 
 }  // namespace
