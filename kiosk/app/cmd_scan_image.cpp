@@ -40,7 +40,7 @@ int runScanImage(const ScanImageArgs& args) {
     core::DecodePipeline pipeline;
     int exitCode = 0;
     for (const auto& file : args.files) {
-        nlohmann::json line;
+        nlohmann::ordered_json line;  // keys in the documented order
         line["file"] = file;
         std::ifstream in(file, std::ios::binary);
         const std::vector<std::uint8_t> bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
@@ -51,7 +51,7 @@ int runScanImage(const ScanImageArgs& args) {
             line["ms"] = 0;
             line["error"] = image.error().message;
             exitCode = 1;
-            std::puts(line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+            std::puts(line.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace).c_str());
             continue;
         }
         const auto t0 = std::chrono::steady_clock::now();
@@ -62,7 +62,7 @@ int runScanImage(const ScanImageArgs& args) {
         line["ms"] = std::lround(ms);
         // Decoded bytes need not be UTF-8: the replace handler keeps the line valid JSON.
         if (args.raw && found) line["text"] = found->text;
-        std::puts(line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+        std::puts(line.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace).c_str());
     }
     std::fflush(stdout);
     return exitCode;
