@@ -289,6 +289,14 @@ std::vector<Case> caseList() {
         add(p + "-combo-rot-lowcontrast", kind, [](Case& c) { c.view.angleDeg = 63; c.contrastLo = 90; c.contrastHi = 160; c.noise = 5; });
         add(p + "-combo-glare-tilt", kind, [](Case& c) { c.glare = true; c.view.keystone = 0.25; c.view.angleDeg = -30; });
         add(p + "-combo-inverted-noise", kind, [](Case& c) { c.inverted = true; c.noise = 14; c.view.angleDeg = -8; });
+        // Harder: past what ZXing's defaults read on their own.
+        add(p + "-tiny-modules-1_4px", kind, [](Case& c) { c.view.scale = 0.175; c.view.width = 800; c.view.height = 600; });
+        add(p + "-tiny-modules-1_5px", kind, [](Case& c) { c.view.scale = 0.1875; c.view.width = 800; c.view.height = 600; });
+        add(p + "-noise-40", kind, [](Case& c) { c.noise = 40; c.view.scale = 0.7; });
+        add(p + "-blur-2_4", kind, [](Case& c) { c.blur = 2.4; c.view.scale = 0.7; });
+        add(p + "-perspective-steep", kind, [](Case& c) { c.view.keystone = 0.5; c.view.angleDeg = 25; c.view.scale = 0.45; });
+        add(p + "-faint-noisy", kind, [](Case& c) { c.contrastLo = 112; c.contrastHi = 144; c.noise = 6; });
+        add(p + "-faint-glare", kind, [](Case& c) { c.contrastLo = 100; c.contrastHi = 140; c.glare = true; c.noise = 3; });
     }
     auto bar = [](Case& c) { c.modulePixels = 3; c.view.width = 800; c.view.height = 600; c.view.scale = 0.75; };
     add("code128-clean", Content::Code128, bar);

@@ -146,7 +146,10 @@ std::optional<Detection> DecodePipeline::runPass(DecodePass pass, ImageView imag
         }
 
         case DecodePass::Downscaled: {
+            // Averaging 2x2 halves the noise; stretching then lifts faint prints over the
+            // binarizer's minimum contrast. Together they read faint, noisy receipts.
             downscale2Into(image, m_scratch);
+            stretchContrast(m_scratch);
             PassTransform t{0, 0, 2.0f};
             return read(zxView(m_scratch.view()), qrHints(true), t, pass);
         }

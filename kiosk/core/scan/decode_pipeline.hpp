@@ -28,7 +28,7 @@ enum class DecodePass {
     Inverted,      ///< QR + Code 128 on an inverted copy of the centre crop (light-on-dark codes)
     TryHarder,     ///< QR with tryHarder on the centre crop (damaged, low-contrast, blurred)
     Rotated,       ///< QR and Code 128 on the centre crop seen at 90 degrees (no copy)
-    Downscaled,    ///< QR with tryHarder on the whole frame averaged 2x2 (noise, big codes)
+    Downscaled,    ///< QR with tryHarder on the whole frame averaged 2x2, contrast stretched (noise, faint print)
     UpscaledCrop,  ///< QR with tryHarder on the small centre crop doubled (tiny modules, far away)
     Code128,       ///< 1D Code 128 of the bare dossier code, whole frame (tryHarder, tryRotate), then inverted
 };

@@ -92,6 +92,37 @@ void upscale2Into(ImageView src, LumaImage& dst) {
     }
 }
 
+void stretchContrast(LumaImage& image) {
+    if (image.pixels.empty()) return;
+    std::array<std::uint32_t, 256> histogram{};
+    for (std::uint8_t p : image.pixels) ++histogram[p];
+    const auto total = static_cast<std::uint64_t>(image.pixels.size());
+    int lo = 0;
+    int hi = 255;
+    std::uint64_t seen = 0;
+    for (int v = 0; v < 256; ++v) {
+        seen += histogram[static_cast<std::size_t>(v)];
+        if (seen * 100 >= total) {
+            lo = v;
+            break;
+        }
+    }
+    seen = 0;
+    for (int v = 255; v >= 0; --v) {
+        seen += histogram[static_cast<std::size_t>(v)];
+        if (seen * 100 >= total) {
+            hi = v;
+            break;
+        }
+    }
+    if (hi - lo < 4 || (lo == 0 && hi == 255)) return;
+    std::array<std::uint8_t, 256> map{};
+    for (int v = 0; v < 256; ++v) {
+        map[static_cast<std::size_t>(v)] = static_cast<std::uint8_t>(std::clamp((v - lo) * 255 / (hi - lo), 0, 255));
+    }
+    for (auto& p : image.pixels) p = map[p];
+}
+
 double estimateNoise(ImageView view) {
     if (!view.valid() || view.width < 8 || view.height < 8) return 0;
     // Histogram of |p[x+1] - p[x]| on about 32 rows, every 3rd pixel: a few thousand samples.

@@ -34,6 +34,11 @@ void downscaleToFitInto(ImageView src, int maxWidth, int maxHeight, LumaImage& d
 /// Doubles both sides with bilinear interpolation (small, far-away modules become readable).
 void upscale2Into(ImageView src, LumaImage& dst);
 
+/// Stretches contrast in place so that the 1st..99th percentile of gray levels spans 0..255. A faint
+/// print under bright light keeps only 20-30 gray levels between ink and paper, under ZXing's
+/// binarizer's minimum local range (24), which then sees a blank page. No-op on flat images.
+void stretchContrast(LumaImage& image);
+
 /// Estimates the sensor noise (Gaussian sigma, in gray levels) from the median absolute difference
 /// of horizontal neighbours on a sparse grid of rows: flat areas dominate a receipt frame, so edges
 /// barely move the median. Costs microseconds.

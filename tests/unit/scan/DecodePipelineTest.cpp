@@ -77,6 +77,7 @@ TEST(DecodePipelineTest, ReadsTheDecodeSetBetterThanZxingDefaults) {
         if (!ok) std::printf("  pipeline missed %s\n", s.name.c_str());
         if (found && !ok) ADD_FAILURE() << s.name << ": decoded a wrong text";
         if (zxOk && !ok) std::printf("  (ZXing defaults read %s)\n", s.name.c_str());
+        if (!zxOk) std::printf("  ZXing defaults missed %s\n", s.name.c_str());
     }
     const double rate = 100.0 * pipelineRead / positives;
     const double zxRate = 100.0 * zxingRead / positives;
