@@ -135,3 +135,20 @@ TEST(FrameMailboxTest, FakeCameraPublishesOnlyWhileStarted) {
 }
 
 }  // namespace
+
+#include "platform/fake/fake_scanner.hpp"
+
+namespace {
+
+TEST(FrameMailboxTest, FakeScannerDeliversOnlyWhileStarted) {
+    platform::FakeScanner scanner;
+    std::vector<std::string> got;
+    EXPECT_FALSE(scanner.deliver("A"));
+    scanner.start([&](std::string c) { got.push_back(std::move(c)); });
+    EXPECT_TRUE(scanner.deliver("B"));
+    scanner.stop();
+    EXPECT_FALSE(scanner.deliver("C"));
+    EXPECT_EQ(got, std::vector<std::string>{"B"});
+}
+
+}  // namespace
