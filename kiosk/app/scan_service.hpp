@@ -65,14 +65,15 @@ struct ScanStats {
     std::uint64_t framesPublished = 0;
     std::uint64_t framesDropped = 0;      ///< overwritten in the mailbox before the decoder took them
     std::uint64_t extraPassesSkipped = 0; ///< frames that ran the fast pass only (over budget)
-    double lastDecodeMs = 0;
-    double medianDecodeMs = 0;            ///< over the last 64 frames
+    double lastDecodeMs = 0;              ///< CPU time of the decoder thread for the last frame
+    double medianDecodeMs = 0;            ///< the same, median over the last 64 frames
     std::uint64_t scansReported = 0;
 };
 
 struct ScanServiceOptions {
     std::chrono::milliseconds dedupeWindow{4000};
-    /// Per-frame decode budget: after a frame that took longer, the next runs the fast pass only.
+    /// Per-frame decode budget (decoder thread CPU time): after a frame that cost more, the next
+    /// runs the fast pass only and the rotation of extra passes waits.
     std::chrono::microseconds frameBudget{5000};
     int previewMaxWidth = 320;
     int previewMaxHeight = 240;
