@@ -348,9 +348,29 @@ int main(int argc, char** argv) {
     cli.add_option("--seed", seed, "Random seed (same seed, same images)")->capture_default_str();
     cli.add_option("--portal", portal, "Host of the lookup URLs in the QR codes")->capture_default_str();
     cli.add_flag("--list", list, "Print the case names and exit");
+    std::vector<std::string> demoCodes;
+    cli.add_option("--code", demoCodes,
+                   "Demo mode: render one receipt per dossier code given (repeatable), as a lookup-URL QR "
+                   "seen with a slight tilt, instead of the test set");
     CLI11_PARSE(cli, argc, argv);
 
-    const auto cases = caseList();
+    auto cases = caseList();
+    if (!demoCodes.empty()) {
+        cases.clear();
+        for (std::size_t i = 0; i < demoCodes.size(); ++i) {
+            Case c;
+            char name[32];
+            std::snprintf(name, sizeof name, "receipt-%02zu", i + 1);
+            c.name = name;
+            c.view.width = 1280;
+            c.view.height = 720;
+            c.view.scale = 0.55;
+            c.view.angleDeg = (i % 2 == 0) ? 6 : -9;
+            c.view.keystone = 0.08;
+            c.noise = 2;
+            cases.push_back(c);
+        }
+    }
     if (list) {
         for (const auto& c : cases) std::printf("%s\n", c.name.c_str());
         return 0;
@@ -367,8 +387,9 @@ int main(int argc, char** argv) {
     }
     std::mt19937 rng(seed);
     std::size_t totalBytes = 0;
-    for (const auto& c : cases) {
-        const std::string code = dossierCode(rng);
+    for (std::size_t index = 0; index < cases.size(); ++index) {
+        const Case& c = cases[index];
+        const std::string code = demoCodes.empty() ? dossierCode(rng) : demoCodes[index];
         std::string expected;
         switch (c.content) {
             case Content::QrUrl: expected = "https://" + portal + "/portaldvc/tra-cuu?SGT=" + fakeCitizenId(rng) + "&MHS=" + code; break;
