@@ -109,6 +109,11 @@ std::optional<Detection> DecodePipeline::runPass(DecodePass pass, ImageView imag
     if (!image.valid()) return std::nullopt;
     switch (pass) {
         case DecodePass::Fast: {
+            if (m_options.fastPassMaxHeight > 0 && image.height > m_options.fastPassMaxHeight) {
+                // Averaging also halves the noise, so no smoothing on top.
+                downscale2Into(image, m_smoothed);
+                return read(zxView(m_smoothed.view()), qrHints(false), PassTransform{0, 0, 2.0f}, pass);
+            }
             if (m_options.smoothAboveNoise > 0 && estimateNoise(image) >= m_options.smoothAboveNoise) {
                 smoothInto(image, m_smoothed);
                 return read(zxView(m_smoothed.view()), qrHints(false), {}, pass);

@@ -265,3 +265,31 @@ TEST(DecodePipelineTest, NoisyFrameIsSmoothedBeforeTheFastPassAndStillRead) {
 }
 
 }  // namespace
+
+namespace {
+
+using namespace kiosk::core;
+
+TEST(DecodePipelineTest, LargeFrameFastPassRunsAtHalfSizeAndMapsTheOutlineBack) {
+    const int module = 6;
+    const LumaImage frame = frameWithQr(1920, 1080, 1300, 200, module);
+    DecodePipeline pipeline;
+    ASSERT_GT(frame.height, pipeline.options().fastPassMaxHeight);
+    const auto d = pipeline.runPass(DecodePass::Fast, frame.view());
+    ASSERT_TRUE(d.has_value());
+    EXPECT_EQ(d->text, kCode);
+    const float q = 4.0f * module;
+    expectOutlineInside(*d, 1300 + q, 200 + q, 1300 + q + 29 * module, 200 + q + 29 * module, 8);
+
+    DecodePipelineOptions fullSize;
+    fullSize.fastPassMaxHeight = 0;
+    DecodePipeline plain(fullSize);
+    const auto e = plain.runPass(DecodePass::Fast, frame.view());
+    ASSERT_TRUE(e.has_value());
+    for (std::size_t i = 0; i < 4; ++i) {
+        EXPECT_NEAR(d->outline[i].x, e->outline[i].x, 4.0f);
+        EXPECT_NEAR(d->outline[i].y, e->outline[i].y, 4.0f);
+    }
+}
+
+}  // namespace
