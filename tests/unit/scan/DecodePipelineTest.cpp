@@ -293,3 +293,34 @@ TEST(DecodePipelineTest, LargeFrameFastPassRunsAtHalfSizeAndMapsTheOutlineBack) 
 }
 
 }  // namespace
+
+namespace {
+
+using namespace kiosk::core;
+
+TEST(DecodePipelineTest, RandomImagesOfOddShapesNeverCrash) {
+    std::mt19937 rng(5);
+    std::uniform_int_distribution<int> side(1, 700), pad(0, 9), px(0, 255);
+    DecodePipeline pipeline;
+    for (int i = 0; i < 40; ++i) {
+        const int w = side(rng), h = (i % 5 == 0) ? 1 : side(rng) / 2 + 1;
+        const int stride = w + pad(rng);
+        std::vector<std::uint8_t> bytes(static_cast<std::size_t>(stride) * static_cast<std::size_t>(h));
+        for (auto& b : bytes) b = static_cast<std::uint8_t>(px(rng));
+        const ImageView v{bytes.data(), w, h, stride};
+        EXPECT_FALSE(pipeline.decodeStill(v).has_value()) << w << "x" << h;
+        pipeline.decodeFrame(v);
+    }
+}
+
+TEST(DecodePipelineTest, TruncatedPngIsAnErrorNotACrash) {
+    const LumaImage frame = frameWithQr(200, 200, 10, 10, 3);
+    auto png = encodePng(frame.view());
+    ASSERT_TRUE(png.has_value());
+    for (std::size_t keep : {std::size_t{8}, std::size_t{40}, png->size() / 2}) {
+        const std::vector<std::uint8_t> cut(png->begin(), png->begin() + static_cast<std::ptrdiff_t>(keep));
+        EXPECT_FALSE(decodeImage(cut).has_value()) << keep;
+    }
+}
+
+}  // namespace

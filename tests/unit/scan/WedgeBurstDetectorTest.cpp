@@ -118,3 +118,35 @@ TEST(WedgeBurstDetectorTest, OverlongBurstIsHandedBack) {
 }
 
 }  // namespace
+
+namespace {
+
+using namespace kiosk::core;
+using namespace std::chrono_literals;
+
+TEST(WedgeBurstDetectorTest, LoneEnterPassesThroughAtOnce) {
+    WedgeBurstDetector d;
+    const auto out = d.onKey(WedgeBurstDetector::kEnter, WedgeBurstDetector::TimePoint{});
+    EXPECT_FALSE(out.scan.has_value());
+    EXPECT_EQ(out.passThrough, std::vector<char32_t>{WedgeBurstDetector::kEnter});
+    EXPECT_FALSE(d.holding());
+}
+
+TEST(WedgeBurstDetectorTest, TwoScansBackToBack) {
+    WedgeBurstDetector d;
+    WedgeBurstDetector::TimePoint now{};
+    std::vector<std::string> scans;
+    for (const std::u32string code : {U"000.00.06.H56-231027-0361", U"000.17.22.H56-210531-0001"}) {
+        for (char32_t c : code) {
+            EXPECT_TRUE(d.onKey(c, now).passThrough.empty());
+            now += 4ms;
+        }
+        auto out = d.onKey(WedgeBurstDetector::kEnter, now);
+        now += 4ms;
+        ASSERT_TRUE(out.scan.has_value());
+        scans.push_back(*out.scan);
+    }
+    EXPECT_EQ(scans, (std::vector<std::string>{"000.00.06.H56-231027-0361", "000.17.22.H56-210531-0001"}));
+}
+
+}  // namespace
