@@ -23,7 +23,7 @@ struct CameraStatus {
         Starting,  ///< opening the device / loading the first image
         Running,   ///< frames flowing
         Missing,   ///< no device (yet): retrying with backoff; the kiosk works without it
-        Failed,    ///< a configuration the source cannot use (bad format, no images): not retried
+        Failed,    ///< a device or configuration the source cannot use (bad format, no images)
     };
     State state = State::Stopped;
     std::string reason;

@@ -204,7 +204,9 @@ private:
             if (!why.empty()) {
                 const auto delay = backoff.next();
                 const std::string prefix = wasRunning ? "camera unplugged or failed: " : "";
-                m_status.set(State::Missing, prefix + why + "; retrying in " +
+                // An absent device is Missing; one that is there but unusable (not a capture node,
+                // no convertible format) is Failed. Both are retried: the node may be replaced.
+                m_status.set(missing ? State::Missing : State::Failed, prefix + why + "; retrying in " +
                                                  std::to_string(std::chrono::duration_cast<std::chrono::seconds>(delay).count() +
                                                                 (delay.count() % 1000 ? 1 : 0)) +
                                                  " s");
