@@ -181,6 +181,18 @@ TEST(ScanServiceTest, MissingV4l2CameraIsRetriedWithAReason) {
     EXPECT_EQ(box.published(), 0u);
 }
 
+TEST(ScanServiceTest, NonCameraDeviceIsReportedAsUnusable) {
+    auto cam = platform::makeV4l2Camera({"/dev/null", 640, 480, 15});
+    platform::FrameMailbox box;
+    cam->start(box);
+    for (int i = 0; i < 200 && cam->status().state != platform::CameraStatus::State::Failed; ++i) std::this_thread::sleep_for(10ms);
+    const auto status = cam->status();
+    EXPECT_EQ(status.state, platform::CameraStatus::State::Failed) << status.reason;
+    EXPECT_NE(status.reason.find("/dev/null"), std::string::npos) << status.reason;
+    EXPECT_EQ(box.published(), 0u);
+    cam->stop();
+}
+
 TEST(ScanServiceTest, SerialScannerLinesAreScans) {
     const int master = ::posix_openpt(O_RDWR | O_NOCTTY);
     ASSERT_GE(master, 0);
