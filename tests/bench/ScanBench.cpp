@@ -5,6 +5,7 @@
 // (default 40).
 //
 //   (W/H/code/noise: frame size, a receipt QR in it or not, sensor noise sigma of the synthetic frame)
+//   BM_ZxingDefaults/...        baseline: ZXing ReadBarcode with default hints
 //   BM_FastPass/W/H/code/noise  the every-frame pass alone
 //   BM_CameraFrame/...           what the decoder thread does per frame: fast pass + the next extra
 //                               pass in the rotation (median over whole rotations)
@@ -28,6 +29,8 @@
 
 #include <sys/resource.h>
 #include <time.h>
+
+#include <ZXing/ReadBarcode.h>
 
 #include "kiosk/app/scan_service.hpp"
 #include "kiosk/core/scan/decode_pipeline.hpp"
@@ -99,6 +102,21 @@ void BM_FastPass(benchmark::State& state) {
     }
     t.report(state);
     state.counters["found_pct"] = 100.0 * found / static_cast<double>(state.iterations());
+}
+
+/// The baseline: ZXing's ReadBarcode with default hints (all formats, tryHarder, tryRotate).
+void BM_ZxingDefaults(benchmark::State& state) {
+    const auto frame = platform::renderSyntheticFrame(frameOptions(static_cast<int>(state.range(0)), static_cast<int>(state.range(1)),
+                                                                   state.range(2) != 0, static_cast<double>(state.range(3))), 0);
+    const ZXing::ImageView view(frame.pixels.data(), frame.width, frame.height, ZXing::ImageFormat::Lum);
+    Timings t;
+    for (auto _ : state) {
+        const auto t0 = ThreadCpuClock::now();
+        auto r = ZXing::ReadBarcode(view);
+        t.add(ThreadCpuClock::now() - t0);
+        benchmark::DoNotOptimize(r);
+    }
+    t.report(state);
 }
 
 void BM_CameraFrame(benchmark::State& state) {
@@ -242,6 +260,7 @@ void resolutions(benchmark::internal::Benchmark* b) {
     b->ArgNames({"w", "h", "code", "noise"})->Unit(benchmark::kMillisecond);
 }
 
+BENCHMARK(BM_ZxingDefaults)->Apply(resolutions);
 BENCHMARK(BM_FastPass)->Apply(resolutions);
 BENCHMARK(BM_CameraFrame)->Apply(resolutions);
 BENCHMARK(BM_FullRotation)->Apply(resolutions);
