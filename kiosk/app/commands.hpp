@@ -34,5 +34,7 @@ void registerCheckConfigCommand(CLI::App& app, GlobalOptions& options, CommandRe
 void registerLookupCommand(CLI::App& cli, GlobalOptions& global, CommandResult& result);
 void registerSlip(CLI::App& cli, const GlobalOptions& options, CommandResult& result);       ///< cmd_slip.cpp
 void registerPrintTest(CLI::App& cli, const GlobalOptions& options, CommandResult& result);  ///< cmd_print_test.cpp
+/// `kiosk scan-image FILE... [--raw]` (cmd_scan_image.cpp).
+void registerScanImage(CLI::App& cli, const GlobalOptions& options, CommandResult& result);
 
 }  // namespace kiosk::app

@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
     registerLookupCommand(cli, options, result);
     registerSlip(cli, options, result);
     registerPrintTest(cli, options, result);
+    registerScanImage(cli, options, result);
 
     CLI11_PARSE(cli, argc, argv);
     if (cli.get_subcommands().empty()) {
