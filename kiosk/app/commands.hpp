@@ -28,5 +28,7 @@ struct CommandResult {
 
 // Register functions, one per subcommand file. Keep this list in the order of `kiosk --help`.
 // (cmd_*.cpp files add their declaration here.)
+/// `kiosk guidance list|search|show`: the online-services guidance catalog (cmd_guidance.cpp).
+void registerGuidanceCommand(CLI::App& cli, GlobalOptions& options, CommandResult& result);
 
 }  // namespace kiosk::app

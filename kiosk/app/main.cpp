@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
     cli.add_option("--printer", options.printer, "Printer URI (usb:/dev/usb/lp0, tcp://HOST:PORT, cups:QUEUE, file:PATH)");
     CommandResult result;
     // (subcommands register here)
+    registerGuidanceCommand(cli, options, result);
 
     CLI11_PARSE(cli, argc, argv);
     if (cli.get_subcommands().empty()) {
