@@ -135,6 +135,16 @@ TEST(GuidanceSearchTest, NoTypoToleranceInShortWords) {
     EXPECT_FALSE(ids("thuongg tru").empty());
 }
 
+TEST(GuidanceSearchTest, TypoInsideTheWordBeingTyped) {
+    // "registarti" is "registrati(on)" with two letters swapped, still being typed.
+    auto hits = index().search("birth registarti");
+    ASSERT_FALSE(hits.empty());
+    EXPECT_EQ(bundled().entries[hits.front().entryIndex].id, "dang-ky-khai-sinh");
+    EXPECT_EQ(hits.front().typos, 1);
+    EXPECT_EQ(hits.front().prefixes, 1);
+    EXPECT_TRUE(ids("birth registarti ").empty()) << "a finished word gets no prefix matching";
+}
+
 TEST(GuidanceSearchTest, ExactMatchesRankBeforeTypos) {
     auto hits = index().search("thuong tru");
     ASSERT_FALSE(hits.empty());
