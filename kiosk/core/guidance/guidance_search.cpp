@@ -16,6 +16,8 @@ namespace {
 // Typos are tolerated only in words this long: shorter Vietnamese syllables are one edit away from
 // too many other syllables ("tu" / "tư" / "từ" all fold to "tu" already).
 constexpr std::size_t kTypoMinLength = 5;
+// A pasted paragraph must not cost a frame: words past this many are ignored.
+constexpr std::size_t kMaxQueryWords = 12;
 
 struct WordMatch {
     bool found = false;
@@ -126,11 +128,12 @@ GuidanceSearchIndex::GuidanceSearchIndex(const GuidanceCatalog& catalog) {
 std::vector<SearchHit> GuidanceSearchIndex::search(std::string_view query, std::size_t limit) const {
     std::vector<SearchHit> hits;
     const std::string folded = text::foldForSearch(query);
-    const std::vector<std::string> words = splitWords(folded);
+    std::vector<std::string> words = splitWords(folded);
     if (words.empty() || limit == 0) return hits;
+    const bool truncated = words.size() > kMaxQueryWords;
+    if (truncated) words.resize(kMaxQueryWords);
     // A trailing space (or punctuation) means the citizen finished the last word.
-    const bool typingLast = !query.empty() && folded.size() > 0 &&
-                            !(query.back() == ' ' || query.back() == '\t' || query.back() == '\n');
+    const bool typingLast = !truncated && !(query.back() == ' ' || query.back() == '\t' || query.back() == '\n');
 
     for (std::size_t ei = 0; ei < m_entries.size(); ++ei) {
         const IndexedEntry& ix = m_entries[ei];

@@ -38,7 +38,8 @@ public:
     explicit GuidanceSearchIndex(const GuidanceCatalog& catalog);
 
     /// @param query what the citizen typed, any case, with or without diacritics. A trailing space
-    ///        means the last word is complete (no prefix matching for it).
+    ///        means the last word is complete (no prefix matching for it). Only the first 12 words
+    ///        count.
     /// @param limit at most this many hits.
     /// @return hits, best first; empty for an empty or all-punctuation query.
     [[nodiscard]] std::vector<SearchHit> search(std::string_view query, std::size_t limit = 50) const;

@@ -106,6 +106,16 @@ TEST(GuidanceSearchTest, EmptyOrPunctuationQueryFindsNothing) {
     EXPECT_TRUE(index().search("?!,.").empty());
 }
 
+TEST(GuidanceSearchTest, OnlyTheFirstTwelveWordsCount) {
+    std::string twelve = "dang ky thuong tru dang ky thuong tru dang ky thuong tru";
+    EXPECT_EQ(ids(twelve).front(), "dang-ky-thuong-tru");
+    EXPECT_EQ(ids(twelve + " zzzz zzzz").front(), "dang-ky-thuong-tru") << "words past twelve are ignored";
+    EXPECT_TRUE(ids(twelve.substr(0, twelve.size() - 4) + "zzzz").empty());
+    std::string pasted;
+    for (int i = 0; i < 2000; ++i) pasted += "khai sinh ";
+    EXPECT_EQ(ids(pasted).front(), "dang-ky-khai-sinh");
+}
+
 TEST(GuidanceSearchTest, NonsenseFindsNothing) {
     EXPECT_TRUE(ids("xyzzy qwerty").empty());
     EXPECT_TRUE(ids("ly lich zzzzzz").empty()) << "every word must match";
