@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <random>
 #include <set>
 #include <sstream>
 #include <string>
@@ -535,4 +536,103 @@ TEST(GuidanceCatalogTest, IssueTextNamesFileEntryAndField) {
               "f.json: entry 'e-1': field 'steps.en': must not be empty");
     EXPECT_EQ((CatalogIssue{"f.json", "", "version", "is missing"}.text()), "f.json: field 'version': is missing");
     EXPECT_EQ((CatalogIssue{"f.json", "#2", "", "x"}.text()), "f.json: entry '#2': x");
+}
+
+// ---- Robustness: whatever a backend sends, parsing returns a value and never throws or crashes ------
+
+namespace {
+// The bundled catalog as one backend document (entries embedded).
+std::string bundledAsBackendDocument() {
+    json doc = json::parse(readFile(kAssets / "catalog.json"));
+    json entries = json::array();
+    for (const auto& name : doc["entries"]) entries.push_back(json::parse(readFile(kAssets / name.get<std::string>())));
+    doc["entries"] = entries;
+    return doc.dump();
+}
+}  // namespace
+
+TEST(GuidanceCatalogTest, SurvivesRandomByteMutations) {
+    const std::string original = bundledAsBackendDocument();
+    auto clean = parseCatalog(original, "backend");
+    ASSERT_TRUE(clean.has_value());
+    ASSERT_TRUE(clean->issues.empty());
+    const std::size_t total = clean->catalog.entries.size();
+    std::mt19937 rng(20261128);  // fixed seed: failures reproduce
+    int parsed = 0;
+    for (int round = 0; round < 400; ++round) {
+        std::string doc = original;
+        int edits = 1 + static_cast<int>(rng() % 4);
+        for (int i = 0; i < edits; ++i) {
+            std::size_t at = rng() % doc.size();
+            switch (rng() % 3) {
+                case 0: doc[at] = static_cast<char>(rng() % 256); break;
+                case 1: doc.erase(at, 1 + rng() % 8); break;
+                default: doc.insert(at, 1, "{}[],:\"\\0x"[rng() % 10]); break;
+            }
+        }
+        Result<LoadedCatalog> r = fail(ErrorKind::Internal, "not run");
+        ASSERT_NO_THROW(r = parseCatalog(doc, "backend"));
+        if (!r) {
+            EXPECT_FALSE(r.error().message.empty());
+            continue;
+        }
+        ++parsed;
+        EXPECT_LE(r->catalog.entries.size(), total);
+        for (const auto& issue : r->issues) EXPECT_FALSE(issue.text().empty());
+    }
+    EXPECT_GT(parsed, 0) << "some mutations should still parse (inside string values)";
+}
+
+TEST(GuidanceCatalogTest, SurvivesStructuralMutations) {
+    const json original = json::parse(bundledAsBackendDocument());
+    const std::vector<json> replacements{nullptr, 0, -1, 1.5, true, "", "x", json::array(), json::object(),
+                                         json::array({1, 2}), json{{"vi", 1}}, std::string(5000, 'a')};
+    std::mt19937 rng(7);
+    for (int round = 0; round < 400; ++round) {
+        json doc = original;
+        // Pick a random value somewhere in the document and replace or delete it.
+        json* node = &doc;
+        json* parent = nullptr;
+        std::string key;
+        std::size_t index = 0;
+        for (int depth = 0; depth < 6 && (node->is_object() || node->is_array()) && !node->empty(); ++depth) {
+            parent = node;
+            if (node->is_object()) {
+                auto it = node->begin();
+                std::advance(it, static_cast<long>(rng() % node->size()));
+                key = it.key();
+                node = &it.value();
+            } else {
+                index = rng() % node->size();
+                key.clear();
+                node = &(*node)[index];
+            }
+            if (rng() % 3 == 0) break;
+        }
+        if (parent != nullptr && rng() % 4 == 0) {
+            if (parent->is_object()) parent->erase(key);
+            else parent->erase(index);
+        } else {
+            *node = replacements[rng() % replacements.size()];
+        }
+        Result<LoadedCatalog> r = fail(ErrorKind::Internal, "not run");
+        ASSERT_NO_THROW(r = parseCatalog(doc.dump(), "backend"));
+        if (r) {
+            // Whatever loaded passed validation: ids are unique and every text is present.
+            std::set<std::string> seen;
+            for (const auto& e : r->catalog.entries) {
+                EXPECT_TRUE(seen.insert(e.id).second);
+                EXPECT_FALSE(e.title.vi.empty());
+                EXPECT_FALSE(e.title.en.empty());
+                EXPECT_FALSE(e.steps.empty());
+                EXPECT_TRUE(e.url.starts_with("https://"));
+            }
+            // Every entry of an intact list either loaded or was reported.
+            if (doc["entries"].size() == original["entries"].size()) {
+                EXPECT_GE(r->catalog.entries.size() + r->issues.size(), original["entries"].size());
+            }
+        } else {
+            EXPECT_FALSE(r.error().message.empty());
+        }
+    }
 }
