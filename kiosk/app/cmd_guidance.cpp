@@ -12,7 +12,7 @@
 
 #include "kiosk/app/commands.hpp"
 #include "kiosk/core/guidance/guidance_catalog.hpp"
-#include "kiosk/core/guidance/guidance_search.hpp"
+#include "kiosk/core/guidance/guidance_library.hpp"
 
 namespace kiosk::app {
 
@@ -70,8 +70,8 @@ void registerGuidanceCommand(CLI::App& cli, GlobalOptions& /*options*/, CommandR
             result.exitCode = 1;
             return;
         }
-        guidance::GuidanceSearchIndex index(*catalog);
-        for (const auto& hit : index.search(opts->query)) printLine(catalog->entries[hit.entryIndex]);
+        guidance::GuidanceLibrary library(std::move(*catalog));
+        for (const auto* entry : library.search(opts->query)) printLine(*entry);
         result.exitCode = 0;
     });
 
