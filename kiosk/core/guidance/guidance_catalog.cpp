@@ -69,10 +69,6 @@ public:
             return std::nullopt;
         }
         const auto& raw = v.get_ref<const std::string&>();
-        if (!text::isValidUtf8(raw)) {
-            report(field, "is not valid UTF-8");
-            return std::nullopt;
-        }
         for (unsigned char c : raw) {
             if ((c < 0x20 && c != '\n') || c == 0x7f) {
                 report(field, "contains a control character");
@@ -80,7 +76,7 @@ public:
             }
         }
         auto nfc = text::toNfc(raw);
-        if (!nfc) {  // unreachable after isValidUtf8, kept so a library change cannot crash us
+        if (!nfc) {  // nlohmann already rejects invalid UTF-8 while parsing; kept as a second guard
             report(field, "is not valid UTF-8");
             return std::nullopt;
         }
