@@ -90,6 +90,22 @@ INSTANTIATE_TEST_SUITE_P(
         FirstResult{"death", "dang-ky-khai-tu"}, FirstResult{"pay fees online", "thanh-toan-truc-tuyen"},
         FirstResult{"Follow a dossier", "theo-doi-ho-so"}));
 
+TEST(GuidanceSearchTest, TypingLetterByLetterKeepsTheEntryOnTop) {
+    // The demo: a citizen types "ly lich tu phap" on the on-screen keyboard, one key per frame.
+    const std::string typed = "ly lich tu phap";
+    for (std::size_t n = 4; n <= typed.size(); ++n) {
+        auto found = ids(typed.substr(0, n));
+        ASSERT_FALSE(found.empty()) << typed.substr(0, n);
+        EXPECT_EQ(found.front(), "phieu-ly-lich-tu-phap") << typed.substr(0, n);
+    }
+    const std::string residence = "dang ky thuong tru";
+    for (std::size_t n = 9; n <= residence.size(); ++n) {
+        auto found = ids(residence.substr(0, n));
+        ASSERT_FALSE(found.empty()) << residence.substr(0, n);
+        EXPECT_EQ(found.front(), "dang-ky-thuong-tru") << residence.substr(0, n);
+    }
+}
+
 TEST(GuidanceSearchTest, TitleMatchesRankBeforeOtherFields) {
     // "tam tru" is in the temporary residence title, and only in the body/keywords of others.
     auto found = ids("tam tru");
