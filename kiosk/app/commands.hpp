@@ -36,5 +36,7 @@ void registerSlip(CLI::App& cli, const GlobalOptions& options, CommandResult& re
 void registerPrintTest(CLI::App& cli, const GlobalOptions& options, CommandResult& result);  ///< cmd_print_test.cpp
 /// `kiosk scan-image FILE... [--raw]` (cmd_scan_image.cpp).
 void registerScanImage(CLI::App& cli, const GlobalOptions& options, CommandResult& result);
+/// `kiosk guidance list|search|show`: the online-services guidance catalog (cmd_guidance.cpp).
+void registerGuidanceCommand(CLI::App& cli, GlobalOptions& options, CommandResult& result);
 
 }  // namespace kiosk::app

@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
     registerSlip(cli, options, result);
     registerPrintTest(cli, options, result);
     registerScanImage(cli, options, result);
+    registerGuidanceCommand(cli, options, result);
 
     CLI11_PARSE(cli, argc, argv);
     if (cli.get_subcommands().empty()) {
