@@ -91,8 +91,9 @@ std::optional<UiEvent> drawManualEntry(const ManualEntryView& view) {
     const Rect keys{ImVec2(body.min.x, keysTop),
                     ImVec2(tall ? body.max.x : body.max.x - actionsW - m.gap * 2.0f, body.max.y - (tall ? actionsH + m.gap : 0.0f))};
     const bool letters = next == ce::SymbolKind::Letter;
-    const int cols = letters ? 7 : 3;
-    const int rows = letters ? 5 : 4;
+    // 26 letters + clear + delete: 8 columns fit a landscape screen in 4 rows, portrait takes 7.
+    const int cols = letters ? (tall ? 7 : 8) : 3;
+    const int rows = letters ? (28 + cols - 1) / cols : 4;
     const float keyW = std::min((keys.width() - m.gap * static_cast<float>(cols - 1)) / static_cast<float>(cols),
                                 tall ? 10000.0f : 240.0f * m.scale * (letters ? 0.8f : 1.25f));
     const float keyH = std::max(m.touch, (keys.height() - m.gap * static_cast<float>(rows - 1)) / static_cast<float>(rows));

@@ -7,6 +7,22 @@
 namespace kiosk::ui {
 namespace {
 
+// Same names as core::toString(LookupErrorKind); kept here so the screens do not depend on the
+// backend client's translation unit.
+const char* kindName(core::LookupErrorKind kind) {
+    switch (kind) {
+    case core::LookupErrorKind::Offline: return "offline";
+    case core::LookupErrorKind::Timeout: return "timeout";
+    case core::LookupErrorKind::NotFound: return "not_found";
+    case core::LookupErrorKind::Unauthorized: return "unauthorized";
+    case core::LookupErrorKind::Server: return "server";
+    case core::LookupErrorKind::BadResponse: return "bad_response";
+    case core::LookupErrorKind::Tls: return "tls";
+    case core::LookupErrorKind::Cancelled: return "cancelled";
+    }
+    return "server";
+}
+
 struct Message {
     const char* screenId;
     StatusTone tone;
@@ -95,7 +111,7 @@ std::optional<UiEvent> drawInvalidCode(const InvalidCodeView& view) {
 
 std::optional<UiEvent> drawProblem(const ProblemView& view) {
     const Strings& t = *view.chrome.text;
-    const std::string kind(core::toString(view.kind));
+    const std::string kind(kindName(view.kind));
     const std::string prefix = "screens.problem." + kind;
     // Offline, timeouts and server errors may pass: offer to try again. The rest need staff.
     const bool retryable = view.kind == core::LookupErrorKind::Offline || view.kind == core::LookupErrorKind::Timeout ||

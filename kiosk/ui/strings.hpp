@@ -4,11 +4,14 @@
 // a missing key shows the key itself (visible in screenshots and caught by the i18n tests) and
 // never crashes.
 
+#include <filesystem>
 #include <initializer_list>
 #include <map>
 #include <string>
 #include <string_view>
 #include <utility>
+
+#include "kiosk/core/common/result.hpp"
 
 namespace kiosk::ui {
 
@@ -31,6 +34,10 @@ private:
     std::map<std::string, std::string, std::less<>> m_table;
     mutable std::map<std::string, std::string, std::less<>> m_missing;  // keys echoed back, kept alive
 };
+
+/// Loads every flat string table assets/i18n/<language>/*.json into one Strings.
+/// @return the table, or a Parse/Io error naming the file
+core::Result<Strings> loadStringTables(const std::filesystem::path& assetsDir, std::string_view language);
 
 /// Replaces every "{name}" in `text` with its value.
 std::string substitute(std::string_view text,
