@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 
+#include "kiosk/app/app.hpp"
 #include "kiosk/app/commands.hpp"
 
 int main(int argc, char** argv) {
@@ -20,11 +21,11 @@ int main(int argc, char** argv) {
     cli.add_option("--printer", options.printer, "Printer URI (usb:/dev/usb/lp0, tcp://HOST:PORT, cups:QUEUE, file:PATH)");
     CommandResult result;
     // (subcommands register here)
+    registerKioskOptions(cli);
 
     CLI11_PARSE(cli, argc, argv);
     if (cli.get_subcommands().empty()) {
-        spdlog::error("the kiosk screen is not built yet; use a subcommand (see --help)");
-        return 1;
+        return runKiosk(options);
     }
     return result.exitCode;
 }

@@ -91,12 +91,12 @@ std::optional<UiEvent> drawAttract(const AttractView& view) {
         const float innerW = rightW - 2.0f * m.padding;
         detail::moveTo(ImVec2(rightX + m.padding, main.min.y + m.padding));
         wrappedText(f.title, t.get("screens.attract.no_qr"), theme.palette.text, innerW);
-        ImGui::Dummy(ImVec2(0.0f, m.gap * 0.5f));
+        vspace(m.gap * 0.5f);
         if (touchButton("manual-entry", t.get("screens.attract.type_code"), ImVec2(innerW, m.touch * 1.6f),
                         ButtonKind::Primary, true, f.title)) {
             event = act::StartManualEntry{};
         }
-        ImGui::Dummy(ImVec2(0.0f, m.gap));
+        vspace(m.gap);
         wrappedText(f.body, t.get("screens.attract.guide_hint"), theme.palette.textMuted, innerW);
         if (view.guideAvailable &&
             touchButton("guide", t.get("screens.attract.guide"), ImVec2(innerW, m.touch * 1.4f), ButtonKind::Secondary,
@@ -116,7 +116,7 @@ std::optional<UiEvent> drawAttract(const AttractView& view) {
                         ButtonKind::Primary, true, f.title)) {
             event = act::StartManualEntry{};
         }
-        ImGui::Dummy(ImVec2(0.0f, m.gap * 0.5f));
+        vspace(m.gap * 0.5f);
         centredText(f.body, t.get("screens.attract.guide_hint"), theme.palette.textMuted, main.width());
         if (view.guideAvailable &&
             touchButton("guide", t.get("screens.attract.guide"), ImVec2(main.width(), m.touch * 1.4f),

@@ -110,18 +110,18 @@ void field(std::string_view label, std::string_view value, float width) {
     const Theme& theme = currentTheme();
     wrappedText(fonts().small, label, theme.palette.textMuted, width);
     wrappedText(fonts().bodyBold, value.empty() ? std::string_view("—") : value, theme.palette.text, width);
-    ImGui::Dummy(ImVec2(0.0f, 6.0f * theme.metrics.scale));
+    vspace(6.0f * theme.metrics.scale);
 }
 
 void heading(std::string_view text, float width) {
     const Theme& theme = currentTheme();
-    ImGui::Dummy(ImVec2(0.0f, 12.0f * theme.metrics.scale));
+    vspace(12.0f * theme.metrics.scale);
     wrappedText(fonts().title, text, theme.palette.text, width);
     const ImVec2 p = ImGui::GetCursorScreenPos();
     ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y - 6.0f * theme.metrics.scale),
                                               ImVec2(p.x + 96.0f * theme.metrics.scale, p.y - 1.0f * theme.metrics.scale),
                                               toU32(theme.highContrast ? theme.palette.primary : theme.palette.accent));
-    ImGui::Dummy(ImVec2(0.0f, 8.0f * theme.metrics.scale));
+    vspace(8.0f * theme.metrics.scale);
 }
 
 }  // namespace kiosk::ui::detail

@@ -22,7 +22,7 @@ std::optional<UiEvent> drawLookingUp(const LookingUpView& view) {
     centredText(f.huge, t.get("screens.lookup.title"), theme.palette.text, body.width());
     centredText(f.title, t.format("screens.lookup.code", {{"code", view.code}}), theme.palette.textMuted, body.width());
     if (view.elapsedSeconds > 4.0) {
-        ImGui::Dummy(ImVec2(0.0f, m.gap));
+        vspace(m.gap);
         centredText(f.body, t.get("screens.lookup.slow"), theme.palette.text, body.width());
     }
     const float w = std::min(body.width(), 560.0f * m.scale);

@@ -151,7 +151,7 @@ std::optional<UiEvent> drawManualEntry(const ManualEntryView& view) {
         const float x = body.max.x - actionsW;
         detail::moveTo(ImVec2(x, keysTop));
         wrappedText(f.small, t.get("screens.entry.example"), theme.palette.textMuted, actionsW);
-        ImGui::Dummy(ImVec2(0.0f, m.gap));
+        vspace(m.gap);
         detail::moveTo(ImVec2(x, ImGui::GetCursorScreenPos().y));
         if (touchButton("submit", t.get("screens.entry.submit"), ImVec2(actionsW, m.touch * 1.6f), ButtonKind::Primary,
                         complete, f.title)) {

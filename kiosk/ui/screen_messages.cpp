@@ -50,10 +50,10 @@ std::optional<UiEvent> drawMessage(const Chrome& chrome, const Message& msg) {
                    toU32(statusTextColour(msg.tone)));
     detail::moveTo(ImVec2(x, centre.y + radius + m.gap * 1.5f));
     centredText(f.huge, msg.title, theme.palette.text, textW);
-    ImGui::Dummy(ImVec2(0.0f, m.gap * 0.5f));
+    vspace(m.gap * 0.5f);
     centredText(f.body, msg.body, theme.palette.text, textW);
     if (!msg.whatNow.empty()) {
-        ImGui::Dummy(ImVec2(0.0f, m.gap));
+        vspace(m.gap);
         detail::moveTo(ImVec2(x, ImGui::GetCursorScreenPos().y));
         centredText(f.bodyBold, msg.whatNow, theme.palette.text, textW);
     }
@@ -134,8 +134,10 @@ std::optional<UiEvent> drawIdleWarning(const IdleWarningView& view) {
     ImGui::SetNextWindowPos(vp->Pos);
     ImGui::SetNextWindowSize(vp->Size);
     ImGui::SetNextWindowBgAlpha(0.0f);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0.0f, 0.0f));
     ImGui::Begin("idle-warning", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+    ImGui::PopStyleVar();
     ImGui::SetWindowFocus();
     ImDrawList* list = ImGui::GetWindowDrawList();
     list->AddRectFilled(vp->Pos, ImVec2(vp->Pos.x + vp->Size.x, vp->Pos.y + vp->Size.y), toU32(theme.palette.overlay));
@@ -149,7 +151,7 @@ std::optional<UiEvent> drawIdleWarning(const IdleWarningView& view) {
     detail::drawCard(a, ImVec2(a.x + w, a.y + h));
     detail::moveTo(ImVec2(a.x + m.padding, a.y + m.padding));
     centredText(f.title, t.get("screens.idle.title"), theme.palette.text, innerW);
-    ImGui::Dummy(ImVec2(0.0f, m.gap * 0.5f));
+    vspace(m.gap * 0.5f);
     detail::moveTo(ImVec2(a.x + m.padding, ImGui::GetCursorScreenPos().y));
     centredText(f.huge, count, theme.palette.primary, innerW);
     detail::moveTo(ImVec2(a.x + m.padding, ImGui::GetCursorScreenPos().y));

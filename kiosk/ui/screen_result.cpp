@@ -41,7 +41,7 @@ void statusCard(const ResultView& v, float width) {
     }
     ImGui::Dummy(ImVec2(width, h));
     if (v.overdue && !v.apology.empty()) {
-        ImGui::Dummy(ImVec2(0.0f, 4.0f * m.scale));
+        vspace(4.0f * m.scale);
         wrappedText(f.body, v.apology, theme.palette.text, width);
     }
 }
@@ -114,10 +114,10 @@ void details(const ResultView& v, const Strings& t, float width, bool withQr) {
     const Metrics& m = theme.metrics;
     const FontSet& f = fonts();
     statusCard(v, width);
-    ImGui::Dummy(ImVec2(0.0f, m.gap * 0.5f));
+    vspace(m.gap * 0.5f);
     if (!v.explanation.empty()) {
         wrappedText(f.body, v.explanation, theme.palette.text, width);
-        ImGui::Dummy(ImVec2(0.0f, m.gap * 0.5f));
+        vspace(m.gap * 0.5f);
     }
     nextStepBox(v, t, width);
 
@@ -181,7 +181,7 @@ void details(const ResultView& v, const Strings& t, float width, bool withQr) {
         detail::moveTo(ImVec2(ImGui::GetCursorScreenPos().x + (width - side) * 0.5f, ImGui::GetCursorScreenPos().y));
         drawQr(v.followUrl, side);
     }
-    ImGui::Dummy(ImVec2(0.0f, m.padding));
+    vspace(m.padding);
 }
 
 //-----------------------------------------------------------------------------
@@ -201,13 +201,14 @@ std::optional<UiEvent> rating(const ResultView& v, const Strings& t, float width
     static const char* const ids[] = {"rate-0", "rate-1", "rate-2"};
     static const char* const keys[] = {"screens.result.rate_0", "screens.result.rate_1", "screens.result.rate_2"};
     const float w = inRow ? (width - 2.0f * m.gap) / 3.0f : width;
+    const float h = inRow ? m.touch * 1.25f : m.touch;  // room for two lines of a long label
     for (int i = 0; i < 3; ++i) {
         if (inRow && i > 0) {
             ImGui::SameLine(0.0f, m.gap);
         }
         const bool chosen = v.rating && *v.rating == i;
         // Once rated the choice shows as selected; the others stay but do nothing.
-        if (touchButton(ids[i], t.get(keys[i]), ImVec2(w, m.touch), chosen ? ButtonKind::Selected : ButtonKind::Secondary,
+        if (touchButton(ids[i], t.get(keys[i]), ImVec2(w, h), chosen ? ButtonKind::Selected : ButtonKind::Secondary,
                         !v.rating || chosen) &&
             !v.rating) {
             event = act::Rate{i};
@@ -244,7 +245,8 @@ std::optional<UiEvent> drawResult(const ResultView& v) {
         const float innerW = sideW - 2.0f * m.padding * 0.6f;
         const float doneH = m.touch * 1.2f;
         const float printH = v.printerAvailable ? m.touch + m.gap : 0.0f;
-        const float ratingH = f.bodyBold->FontSize * 2.6f + 3.0f * m.touch + 3.0f * ImGui::GetStyle().ItemSpacing.y;
+        const float ratingH = wrappedTextHeight(f.bodyBold, t.get(v.rating ? "screens.result.rate_thanks" : "screens.result.rate_question"), sideW) +
+                              m.touch * 1.25f + 2.0f * ImGui::GetStyle().ItemSpacing.y;
         const float bottom = body.max.y - doneH - m.gap - printH - ratingH - m.gap;
         // QR card gets whatever height is left above rating, print and done.
         detail::drawCard(ImVec2(x, body.min.y), ImVec2(body.max.x, bottom));
@@ -259,7 +261,7 @@ std::optional<UiEvent> drawResult(const ResultView& v) {
         }
         detail::moveTo(ImVec2(x, bottom + m.gap));
         ImGui::BeginGroup();
-        if (auto e = rating(v, t, sideW, false)) {
+        if (auto e = rating(v, t, sideW, true)) {
             event = e;
         }
         ImGui::EndGroup();
@@ -274,7 +276,8 @@ std::optional<UiEvent> drawResult(const ResultView& v) {
             event = act::Done{};
         }
     } else {
-        const float ratingH = f.bodyBold->FontSize * 1.3f + m.touch + ImGui::GetStyle().ItemSpacing.y * 2.0f;
+        const float ratingH = wrappedTextHeight(f.bodyBold, t.get(v.rating ? "screens.result.rate_thanks" : "screens.result.rate_question"), body.width()) +
+                              m.touch * 1.25f + ImGui::GetStyle().ItemSpacing.y * 2.0f;
         const float actionsH = m.touch * 1.2f;
         const float footerH = ratingH + actionsH + m.gap * 2.0f;
         detail::moveTo(body.min);

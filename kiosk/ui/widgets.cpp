@@ -74,6 +74,10 @@ ImFont* orDefault(ImFont* font) {
     return fonts().body != nullptr ? fonts().body : ImGui::GetFont();
 }
 
+// ImGui starts each new line at the window's left edge; screens lay out columns at absolute x, so
+// the widgets put the cursor back under where they started.
+void keepColumn(float x) { ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y)); }
+
 }  // namespace
 
 void beginUiFrame() { g_targetsBuilding.clear(); }
@@ -117,6 +121,7 @@ void wrappedText(ImFont* font, std::string_view text, const ImVec4& colour, floa
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const float h = drawWrappedAt(ImGui::GetWindowDrawList(), font, pos, text, toU32(colour), width, false);
     ImGui::Dummy(ImVec2(width, h));
+    keepColumn(pos.x);
 }
 
 void centredText(ImFont* font, std::string_view text, const ImVec4& colour, float width) {
@@ -124,6 +129,13 @@ void centredText(ImFont* font, std::string_view text, const ImVec4& colour, floa
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const float h = drawWrappedAt(ImGui::GetWindowDrawList(), font, pos, text, toU32(colour), width, true);
     ImGui::Dummy(ImVec2(width, h));
+    keepColumn(pos.x);
+}
+
+void vspace(float height) {
+    const float x = ImGui::GetCursorScreenPos().x;
+    ImGui::Dummy(ImVec2(0.0f, height));
+    keepColumn(x);
 }
 
 bool touchButton(const char* id, std::string_view label, ImVec2 size, ButtonKind kind, bool enabled, ImFont* font) {
@@ -140,6 +152,7 @@ bool touchButton(const char* id, std::string_view label, ImVec2 size, ButtonKind
     }
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const bool clicked = ImGui::InvisibleButton("##touch", size);
+    keepColumn(pos.x);
     const bool pressed = ImGui::IsItemActive() && ImGui::IsMouseDown(ImGuiMouseButton_Left);
     if (!enabled) {
         ImGui::EndDisabled();
@@ -303,10 +316,14 @@ void beginScreen(const char* id) {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->Pos);
     ImGui::SetNextWindowSize(viewport->Size);
+    // No window padding: screens place everything themselves, and ImGui would clip half the padding
+    // off the edges (the header band must reach them).
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0.0f, 0.0f));
     ImGui::Begin(id, nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse |
                      ImGuiWindowFlags_NoScrollbar);
+    ImGui::PopStyleVar();
 }
 
 void endScreen() { ImGui::End(); }

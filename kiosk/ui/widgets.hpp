@@ -62,6 +62,9 @@ void wrappedText(ImFont* font, std::string_view text, const ImVec4& colour, floa
 /// Text wrapped at `width` with each line centred in that width, from the cursor.
 void centredText(ImFont* font, std::string_view text, const ImVec4& colour, float width);
 
+/// Vertical space that keeps the cursor's column.
+void vspace(float height);
+
 /// Draws `text` wrapped at `width` at an absolute position with the draw list (no layout).
 /// @return the height used
 float drawWrappedAt(ImDrawList* list, ImFont* font, ImVec2 pos, std::string_view text, ImU32 colour, float width,
