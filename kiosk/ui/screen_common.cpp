@@ -58,11 +58,10 @@ void drawCard(const Rect& r) { drawCard(r.min, r.max); }
 bool toggleButton(const char* id, std::string_view label, bool on, ImVec2 size) {
     const Theme& theme = currentTheme();
     const ImVec2 pos = ImGui::GetCursorScreenPos();
-    // Indent the label so the check box has room on the left.
-    std::string padded = "      ";
-    padded += label;
-    const bool clicked = touchButton(id, padded, size, on ? ButtonKind::Selected : ButtonKind::Secondary);
     const float box = 34.0f * theme.metrics.scale;
+    // The label keeps clear of the check box on the left.
+    const bool clicked = touchButton(id, label, size, on ? ButtonKind::Selected : ButtonKind::Secondary, true, nullptr,
+                                     box + 8.0f * theme.metrics.scale);
     const float h = std::max(size.y, theme.metrics.touch);
     const ImVec2 a(pos.x + 22.0f * theme.metrics.scale, pos.y + (h - box) * 0.5f);
     const ImVec2 b(a.x + box, a.y + box);

@@ -138,7 +138,8 @@ void vspace(float height) {
     keepColumn(x);
 }
 
-bool touchButton(const char* id, std::string_view label, ImVec2 size, ButtonKind kind, bool enabled, ImFont* font) {
+bool touchButton(const char* id, std::string_view label, ImVec2 size, ButtonKind kind, bool enabled, ImFont* font,
+                 float leftInset) {
     const Theme& theme = currentTheme();
     const Palette& p = theme.palette;
     font = font != nullptr ? font : (kind == ButtonKind::Primary ? fonts().bodyBold : fonts().body);
@@ -201,10 +202,11 @@ bool touchButton(const char* id, std::string_view label, ImVec2 size, ButtonKind
     }
     list->AddRectFilled(a, b, toU32(fill), theme.metrics.radius);
     list->AddRect(a, b, toU32(border), theme.metrics.radius, 0, (theme.highContrast ? 4.0f : 2.5f) * theme.metrics.scale);
-    const float innerWidth = size.x - 2.0f * theme.metrics.padding * 0.6f;
+    const float side = theme.metrics.padding * 0.6f;
+    const float innerWidth = size.x - 2.0f * side - leftInset;
     const float h = wrappedTextHeight(font, label, innerWidth);
-    drawWrappedAt(list, font, ImVec2(a.x + theme.metrics.padding * 0.6f, a.y + (size.y - h) * 0.5f), label, toU32(text),
-                  innerWidth, true);
+    drawWrappedAt(list, font, ImVec2(a.x + side + leftInset, a.y + (size.y - h) * 0.5f), label, toU32(text), innerWidth,
+                  true);
 
     g_targetsBuilding[id] = TapTarget{pos, max, enabled};
     return clicked && enabled;

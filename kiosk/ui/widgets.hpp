@@ -48,10 +48,10 @@ bool takeAnimationRequest();
 
 /// A tappable button of at least the theme's touch size. The label is centred and wrapped.
 /// @param id    stable id, unique on the screen
-/// @param icon  optional small glyph drawn before the label ("" for none)
 /// @return true on the frame the finger is lifted inside it
+/// @param leftInset room kept free on the left of the label (for a check box)
 bool touchButton(const char* id, std::string_view label, ImVec2 size, ButtonKind kind = ButtonKind::Secondary,
-                 bool enabled = true, ImFont* font = nullptr);
+                 bool enabled = true, ImFont* font = nullptr, float leftInset = 0.0f);
 
 /// Height a wrapped text takes at `width`.
 float wrappedTextHeight(ImFont* font, std::string_view text, float width);

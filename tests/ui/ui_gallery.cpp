@@ -1,6 +1,6 @@
 // kiosk_ui_gallery: draws every citizen screen with sample dossiers in a real GL window and saves
 // one PNG per screen. tools/screenshots.sh runs it under Xvfb for each language, size and variant.
-// Usage: kiosk_ui_gallery --size 1920x1080 --lang vi [--large-text] [--high-contrast] --out DIR [--only NAME]
+// Usage: kiosk_ui_gallery --size 1920x1080 --lang vi [--large-text] [--high-contrast] --out DIR [--only NAME,NAME]
 #include <GL/gl.h>
 #include <GLFW/glfw3.h>
 #include <backends/imgui_impl_glfw.h>
@@ -126,7 +126,7 @@ int main(int argc, char** argv) {
     if (highContrast) suffix += "-contrast";
     std::vector<unsigned char> pixels(static_cast<std::size_t>(fb.width) * static_cast<std::size_t>(fb.height) * 4);
     for (const Shot& shot : shots) {
-        if (!only.empty() && shot.name.find(only) == std::string::npos) continue;
+        if (!only.empty() && ("," + only + ",").find("," + shot.name + ",") == std::string::npos) continue;
         for (int frame = 0; frame < 3; ++frame) {  // layout settles in the second frame
             (*window)->waitEvents(0.0);
             ImGui_ImplOpenGL3_NewFrame();
