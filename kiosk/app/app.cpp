@@ -188,7 +188,12 @@ private:
     void injectTestInput();
     void saveScreenshot(const std::string& file);
     std::unique_ptr<TestControl> m_control;
-    std::deque<std::string> m_pendingTaps;  // button ids still to tap
+    struct PendingTap {
+        std::string id;
+        std::string reply;  // sent once the finger is lifted and the next screen drew ("" for none)
+    };
+    std::deque<PendingTap> m_pendingTaps;  // taps still to do, in order
+    std::string m_tapReply;
     int m_tapPhase = 0;                     // 0 idle, 1 finger over, 2 down, 3 up, 4 settle
     ImVec2 m_tapAt{};
     std::vector<std::string> m_pendingShots;
@@ -576,16 +581,23 @@ void Kiosk::onTestCommand(const std::string& line) {
     const std::string arg = space == std::string::npos ? std::string() : line.substr(space + 1);
     m_framesToDraw = std::max(m_framesToDraw, 3);
     if (cmd == "state") {
-        m_control->reply(std::string("state ") + screenName(m_session.screen) +
-                         (m_idleSecondsShown >= 0 ? " idle-warning" : ""));
+        // Screen, overlay and what the session holds (never its content: no personal data).
+        const Session& s = m_session;
+        m_control->reply(std::string("state ") + screenName(s.screen) + (m_idleSecondsShown >= 0 ? " idle-warning" : "") +
+                         " lang=" + (s.language == ui::Language::Vi ? "vi" : "en") + " large=" + (s.largeText ? "1" : "0") +
+                         " contrast=" + (s.highContrast ? "1" : "0") + " typed=" + std::to_string(s.symbols.size()) +
+                         " dossier=" + (s.dossier ? "1" : "0") + " rating=" + (s.rating ? std::to_string(*s.rating) : "-"));
     } else if (cmd == "tap") {
-        m_pendingTaps.push_back(arg);
-        m_control->reply("ok tap " + arg);
+        m_pendingTaps.push_back(PendingTap{arg, "ok tap " + arg});
     } else if (cmd == "type") {
-        for (char c : ui::code_entry::symbolsFromText(arg)) {
-            m_pendingTaps.push_back(std::string("key-") + c);
+        const std::string symbols = ui::code_entry::symbolsFromText(arg);
+        for (std::size_t i = 0; i < symbols.size(); ++i) {
+            m_pendingTaps.push_back(
+                PendingTap{std::string("key-") + symbols[i], i + 1 == symbols.size() ? "ok type " + arg : std::string()});
         }
-        m_control->reply("ok type " + arg);
+        if (symbols.empty()) {
+            m_control->reply("ok type");
+        }
     } else if (cmd == "screenshot") {
         m_pendingShots.push_back(arg);
     } else if (cmd == "advance-time") {
@@ -603,14 +615,15 @@ void Kiosk::onTestCommand(const std::string& line) {
 void Kiosk::injectTestInput() {
     ImGuiIO& io = ImGui::GetIO();
     if (m_tapPhase == 0 && !m_pendingTaps.empty()) {
-        const std::string id = m_pendingTaps.front();
+        const PendingTap tap = m_pendingTaps.front();
         m_pendingTaps.pop_front();
         const auto& targets = ui::tapTargets();
-        auto it = targets.find(id);
+        auto it = targets.find(tap.id);
         if (it == targets.end() || !it->second.enabled) {
-            m_control->reply("error no button " + id);
+            m_control->reply("error no button " + tap.id);
             m_pendingTaps.clear();
         } else {
+            m_tapReply = tap.reply;
             m_tapAt = ImVec2((it->second.min.x + it->second.max.x) * 0.5f, (it->second.min.y + it->second.max.y) * 0.5f);
             m_tapPhase = 1;
         }
@@ -620,8 +633,14 @@ void Kiosk::injectTestInput() {
         // finds that screen's buttons.
         io.MousePos = m_tapAt;
         io.MouseDown[0] = m_tapPhase == 2;
+        if (m_tapPhase <= 3) {
+            m_lastInput = now();  // a finger on the screen is activity
+        }
+        if (m_tapPhase == 4 && !m_tapReply.empty()) {
+            m_control->reply(m_tapReply);
+            m_tapReply.clear();
+        }
         m_tapPhase = m_tapPhase == 4 ? 0 : m_tapPhase + 1;
-        m_lastInput = now();
         m_framesToDraw = std::max(m_framesToDraw, 3);
     }
 }
