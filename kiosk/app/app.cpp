@@ -197,6 +197,7 @@ private:
     int m_tapPhase = 0;                     // 0 idle, 1 finger over, 2 down, 3 up, 4 settle
     ImVec2 m_tapAt{};
     std::vector<std::string> m_pendingShots;
+    int m_failFrames = 0;
 #endif
 
     std::unique_ptr<platform::Window> m_window;
@@ -491,6 +492,12 @@ void Kiosk::drawFrame() {
     ui::beginUiFrame();
     std::optional<ui::UiEvent> event;
     try {
+#ifdef KIOSK_TEST_HOOKS
+        if (m_failFrames > 0) {
+            --m_failFrames;
+            throw std::runtime_error("frame failure injected by the test control");
+        }
+#endif
         event = drawScreen();
     } catch (...) {
         // Leave ImGui balanced before the frame loop handles the failure.
@@ -574,6 +581,7 @@ int Kiosk::run() {
         } catch (const std::exception& e) {
             spdlog::error("frame failed: {}; back to the start screen", e.what());
             endSession("frame failure");
+            m_framesToDraw = std::max(m_framesToDraw, 1);
             if (++m_consecutiveFailures >= kMaxConsecutiveFailures) {
                 spdlog::critical("{} frames failed in a row; exiting so the supervisor restarts the kiosk",
                                  m_consecutiveFailures);
@@ -631,6 +639,10 @@ void Kiosk::onTestCommand(const std::string& line) {
             m_longestFrameMs = 0.0;
             m_longestBuildMs = 0.0;
         }
+    } else if (cmd == "fail-frames") {
+        // Makes the next N frames throw, to test the per-frame recovery and the exit after repeats.
+        m_failFrames = std::max(0, std::atoi(arg.c_str()));
+        m_control->reply("ok fail-frames " + arg);
     } else if (cmd == "quit") {
         m_control->reply("ok quit");
         m_window->requestQuit();

@@ -8,6 +8,7 @@
 //   state                  answer "state <Screen>[ idle-warning]"
 //   advance-time SECONDS   move the kiosk's monotonic clock forward (idle tests)
 //   frame-stats [reset]    answer "frames N longest_ms X" (then reset the counters)
+//   fail-frames N          the next N frames throw (tests the per-frame recovery)
 //   quit                   end the kiosk (as staff mode would)
 // Commands run on the UI thread between frames, so they see exactly what a finger would.
 

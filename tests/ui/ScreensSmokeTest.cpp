@@ -3,6 +3,7 @@
 // every button is inside the screen, at least the touch size, and never overlaps another, and that
 // taps produce the right events.
 #include <gtest/gtest.h>
+#include <imgui_internal.h>
 
 #include <functional>
 #include <string>
@@ -142,6 +143,40 @@ TEST_P(ScreensSmokeTest, AttractSwitchesAndResultActionsReportTheirEvents) {
     EXPECT_EQ(std::get<act::Rate>(*e).level, 1);
     e = m_ui->tap("done", drawR);
     EXPECT_TRUE(e && std::holds_alternative<act::Done>(*e));
+}
+
+// The result's long content follows the finger, keeps moving after release (inertia), and a drag
+// that starts on a button does not press it.
+TEST_P(ScreensSmokeTest, DragScrollsTheResultWithInertiaAndNeverTaps) {
+    const ResultView view = buildResultView(test::doneDossier(), m_chrome, test::fixtureNow(), true, std::nullopt);
+    Draw draw = [&] { return drawResult(view); };
+    for (int i = 0; i < 3; ++i) m_ui->frame(draw);
+    ImGuiWindow* scroll = nullptr;
+    for (ImGuiWindow* w : GImGui->Windows) {
+        if (std::string(w->Name).find("result-scroll") != std::string::npos) scroll = w;
+    }
+    ASSERT_NE(scroll, nullptr);
+    if (scroll->ScrollMax.y <= 0.0f) {
+        GTEST_SKIP() << "content fits this screen";
+    }
+    ImGuiIO& io = ImGui::GetIO();
+    const ImVec2 start(scroll->Pos.x + scroll->Size.x * 0.5f, scroll->Pos.y + scroll->Size.y * 0.8f);
+    io.MousePos = start;
+    m_ui->frame(draw);
+    io.MouseDown[0] = true;
+    std::optional<UiEvent> event;
+    for (int i = 1; i <= 10; ++i) {  // 300 px upwards in 10 frames
+        io.MousePos = ImVec2(start.x, start.y - 30.0f * static_cast<float>(i));
+        if (auto e = m_ui->frame(draw)) event = e;
+    }
+    const float afterDrag = scroll->Scroll.y;
+    EXPECT_GT(afterDrag, 150.0f);
+    io.MouseDown[0] = false;
+    for (int i = 0; i < 10; ++i) {
+        if (auto e = m_ui->frame(draw)) event = e;
+    }
+    EXPECT_GT(scroll->Scroll.y, afterDrag) << "no inertia after release";
+    EXPECT_FALSE(event.has_value()) << "a drag produced an event";
 }
 
 INSTANTIATE_TEST_SUITE_P(Sizes, ScreensSmokeTest,

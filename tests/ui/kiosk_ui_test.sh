@@ -6,6 +6,7 @@
 #   idle_reset           idle warning after the idle time, then Attract with the session wiped
 #   still_here           "Continue" on the warning keeps the session
 #   language_switch      EN switch, high contrast and large text; reset to Vietnamese at session end
+#   frame_failures       a failing frame returns to Attract; repeated failures exit non-zero
 #   backend_results      (needs kiosk-refbackend) several statuses, not found
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -91,6 +92,26 @@ language_switch)
   ctl "advance-time 90" >/dev/null
   wait_state '^state Attract lang=vi large=0 contrast=0' 5
   no_errors
+  ;;
+frame_failures)
+  # One failing frame: logged, back to Attract with the session wiped, the kiosk keeps running.
+  start_kiosk
+  tap manual-entry
+  type_code 123
+  wait_state 'typed=3' 10
+  ctl "fail-frames 1" >/dev/null
+  tap key-4 || true
+  wait_state '^state Attract .*typed=0' 5
+  grep -q "frame failed" "$KIOSK_LOG" || fail "the failure was not logged"
+  kill -0 "$KIOSK_PID" || fail "the kiosk exited after one failure"
+  # Failures in a row: the kiosk exits non-zero so its supervisor restarts it.
+  ctl "fail-frames 10" >/dev/null
+  timeout 5 bash -c 'echo "tap manual-entry" >"$1"' _ "$CTL" || true
+  for _ in $(seq 50); do kill -0 "$KIOSK_PID" 2>/dev/null || break; sleep 0.1; done
+  set +e; wait "$KIOSK_PID"; code=$?; set -e
+  KIOSK_PID=""
+  [ "$code" -ne 0 ] || fail "the kiosk exited 0 after repeated frame failures"
+  grep -q "frames failed in a row" "$KIOSK_LOG" || fail "no critical log line"
   ;;
 backend_results)
   refbackend="${KIOSK_REFBACKEND:-}"
