@@ -24,6 +24,7 @@
 #include <deque>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -154,8 +155,9 @@ void onChar(GLFWwindow*, unsigned int) { g_inputSeen = true; }
 
 class Kiosk {
 public:
-    Kiosk(std::unique_ptr<platform::Window> window, ScreenSettings settings, std::string backendUrl, bool printer)
-        : m_window(std::move(window)), m_settings(std::move(settings)), m_printer(printer),
+    Kiosk(std::unique_ptr<platform::Window> window, ScreenSettings settings, std::string backendUrl, bool printer,
+          float fontsScale)
+        : m_window(std::move(window)), m_settings(std::move(settings)), m_printer(printer), m_fontsScale(fontsScale),
           m_queue([w = m_window.get()] { w->wake(); }) {
         m_lookup = makeLookupPort(backendUrl, m_queue);
     }
@@ -203,6 +205,8 @@ private:
     std::unique_ptr<platform::Window> m_window;
     ScreenSettings m_settings;
     bool m_printer;
+    float m_fontsScale;         // scale and large-text flag of the atlas now built
+    bool m_fontsLarge = false;
     MainThreadQueue m_queue;
     std::unique_ptr<LookupPort> m_lookup;
     Session m_session;
@@ -225,9 +229,7 @@ private:
 };
 
 bool Kiosk::initImGui() {
-    IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
+    ImGuiIO& io = ImGui::GetIO();  // the context was made by runKiosk, which also built the fonts
     io.IniFilename = nullptr;  // nothing of a session may be written to disk
     io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
     auto* glfw = static_cast<GLFWwindow*>(m_window->nativeHandle());
@@ -257,9 +259,14 @@ void Kiosk::loadLanguage(ui::Language language) {
 void Kiosk::rebuildLook() {
     const platform::PixelSize size = m_window->framebufferSize();
     m_scale = ui::scaleForWindow(size.width, size.height);
-    auto fonts = ui::loadFonts(ui::FontOptions{KIOSK_FONT_DIR, m_scale, m_session.largeText});
-    if (!fonts) {
-        throw std::runtime_error(fonts.error().message);
+    // The atlas built while the window opened is reused when it has the right scale and size.
+    if (m_scale != m_fontsScale || m_session.largeText != m_fontsLarge) {
+        auto fonts = ui::loadFonts(ui::FontOptions{KIOSK_FONT_DIR, m_scale, m_session.largeText});
+        if (!fonts) {
+            throw std::runtime_error(fonts.error().message);
+        }
+        m_fontsScale = m_scale;
+        m_fontsLarge = m_session.largeText;
     }
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
@@ -547,6 +554,7 @@ int Kiosk::run() {
 #endif
     int exitCode = 0;
     constexpr int kMaxConsecutiveFailures = 3;
+    // From here on only this thread touches ImGui.
     while (!m_window->quitRequested()) {
         m_window->waitEvents(secondsUntilNextWake());
         m_queue.runPending();
@@ -736,9 +744,26 @@ int runKiosk(const GlobalOptions& options) {
         windowOptions.width = w;
         windowOptions.height = h;
     }
+    // The font atlas (~50 ms of CPU) is built on a thread while the GL context is created; the
+    // context is made first and not touched by this thread until the atlas is done.
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    const platform::PixelSize expected =
+        options.windowed ? platform::PixelSize{windowOptions.width, windowOptions.height} : platform::primaryMonitorSize();
+    const float fontsScale = ui::scaleForWindow(expected.width, expected.height);
+    auto fontsReady = std::async(std::launch::async, [fontsScale] {
+        return ui::loadFonts(ui::FontOptions{KIOSK_FONT_DIR, fontsScale, false});
+    });
     auto window = platform::createGlfwWindow(windowOptions);
+    auto fonts = fontsReady.get();
+    if (!fonts) {
+        spdlog::error("fonts: {}", fonts.error().message);
+        ImGui::DestroyContext();
+        return 2;
+    }
     if (!window) {
         spdlog::error("window: {}", window.error().message);
+        ImGui::DestroyContext();
         return 2;
     }
     if (auto age = processAgeSeconds()) {
@@ -746,7 +771,8 @@ int runKiosk(const GlobalOptions& options) {
     }
 
     // 3. The screen and its services, then the frame loop until staff mode ends it.
-    Kiosk kiosk(std::move(*window), std::move(settings), options.backend.value_or(""), options.printer.has_value());
+    Kiosk kiosk(std::move(*window), std::move(settings), options.backend.value_or(""), options.printer.has_value(),
+                fontsScale);
     return kiosk.run();
 }
 

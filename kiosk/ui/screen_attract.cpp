@@ -10,11 +10,21 @@ using detail::Rect;
 
 // The camera area: viewfinder corners around a stylised QR mark, with a caption. The scanning issue
 // draws the live preview into the same rectangle.
-void drawCameraArea(const Rect& r, const Strings& t, bool cameraAvailable) {
+void drawCameraArea(const Rect& r, const Strings& t, const AttractView& view) {
+    const bool cameraAvailable = view.cameraAvailable;
     const Theme& theme = currentTheme();
     const Metrics& m = theme.metrics;
     ImDrawList* list = ImGui::GetWindowDrawList();
     list->AddRectFilled(r.min, r.max, toU32(theme.palette.surfaceAlt), m.radius);
+    const bool preview = view.previewTexture != nullptr && view.previewWidth > 0 && view.previewHeight > 0;
+    if (preview) {
+        // Fit the frame into the area, keeping its aspect ratio, centred.
+        const float k = std::min(r.width() / static_cast<float>(view.previewWidth),
+                                 r.height() / static_cast<float>(view.previewHeight));
+        const ImVec2 size(static_cast<float>(view.previewWidth) * k, static_cast<float>(view.previewHeight) * k);
+        const ImVec2 a(r.min.x + (r.width() - size.x) * 0.5f, r.min.y + (r.height() - size.y) * 0.5f);
+        list->AddImage(view.previewTexture, a, ImVec2(a.x + size.x, a.y + size.y));
+    }
     const ImU32 ink = toU32(theme.palette.primary);
     const float corner = std::min(r.width(), r.height()) * 0.16f;
     const float th = 8.0f * m.scale;
@@ -36,7 +46,7 @@ void drawCameraArea(const Rect& r, const Strings& t, bool cameraAvailable) {
     const float captionH = wrappedTextHeight(f.body, caption, captionW);
     // Stylised QR mark: three finder squares.
     const float side = std::min(r.width(), r.height() - captionH) * 0.34f;
-    if (side > 20.0f * m.scale) {
+    if (!preview && side > 20.0f * m.scale) {
         const ImVec2 c((r.min.x + r.max.x) * 0.5f, r.min.y + (r.height() - captionH) * 0.5f);
         const ImVec2 q(c.x - side * 0.5f, c.y - side * 0.5f);
         const float fs = side * 0.34f;
@@ -82,7 +92,7 @@ std::optional<UiEvent> drawAttract(const AttractView& view) {
         wrappedText(f.huge, invite, theme.palette.text, leftW);
         wrappedText(f.body, detailText, theme.palette.textMuted, leftW);
         const float camTop = ImGui::GetCursorScreenPos().y + m.gap * 0.5f;
-        drawCameraArea(Rect{ImVec2(main.min.x, camTop), ImVec2(main.min.x + leftW, main.max.y)}, t, view.cameraAvailable);
+        drawCameraArea(Rect{ImVec2(main.min.x, camTop), ImVec2(main.min.x + leftW, main.max.y)}, t, view);
 
         const float rightX = main.min.x + leftW + m.gap * 2.0f;
         const float rightW = main.max.x - rightX;
@@ -110,7 +120,7 @@ std::optional<UiEvent> drawAttract(const AttractView& view) {
         const float buttonsH = m.touch * 1.6f + m.touch * 1.4f + m.gap * 3.0f + f.body->FontSize * 2.6f;
         const float camTop = ImGui::GetCursorScreenPos().y + m.gap * 0.5f;
         const float camBottom = main.max.y - buttonsH;
-        drawCameraArea(Rect{ImVec2(main.min.x, camTop), ImVec2(main.max.x, camBottom)}, t, view.cameraAvailable);
+        drawCameraArea(Rect{ImVec2(main.min.x, camTop), ImVec2(main.max.x, camBottom)}, t, view);
         detail::moveTo(ImVec2(main.min.x, camBottom + m.gap));
         if (touchButton("manual-entry", t.get("screens.attract.type_code"), ImVec2(main.width(), m.touch * 1.6f),
                         ButtonKind::Primary, true, f.title)) {

@@ -41,6 +41,9 @@ struct AttractView {
     Chrome chrome;
     bool cameraAvailable = false;  ///< the scanning issue fills the preview area
     bool guideAvailable = true;    ///< the online-services guide button
+    void* previewTexture = nullptr;  ///< camera preview (an ImTextureID), drawn fitted into the camera area
+    int previewWidth = 0;            ///< preview size in pixels, for its aspect ratio
+    int previewHeight = 0;
 };
 
 struct ManualEntryView {

@@ -60,6 +60,16 @@ private:
 
 }  // namespace
 
+PixelSize primaryMonitorSize() {
+    glfwSetErrorCallback(onGlfwError);
+    if (glfwInit() != GLFW_TRUE) {
+        return {};
+    }
+    GLFWmonitor* monitor = glfwGetPrimaryMonitor();
+    const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
+    return mode ? PixelSize{mode->width, mode->height} : PixelSize{};
+}
+
 kiosk::core::Result<std::unique_ptr<Window>> createGlfwWindow(const WindowOptions& options) {
     glfwSetErrorCallback(onGlfwError);
     if (glfwInit() != GLFW_TRUE) {

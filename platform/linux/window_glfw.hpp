@@ -14,6 +14,10 @@
 
 namespace platform {
 
+/// Size of the primary monitor's current mode (initialises GLFW; {0,0} without a display). Cheap:
+/// lets the caller size fonts while the slow GL context is being created.
+PixelSize primaryMonitorSize();
+
 /// Initialises GLFW and opens the window with a current GL context.
 /// @return the window, or an Unavailable error naming what failed (no display, no GL 3)
 kiosk::core::Result<std::unique_ptr<Window>> createGlfwWindow(const WindowOptions& options);
