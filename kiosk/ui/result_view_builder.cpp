@@ -63,6 +63,57 @@ int daysUntil(const core::ZonedTime& due, std::chrono::sys_seconds now) {
     return static_cast<int>((dueDay - today).count());
 }
 
+namespace {
+
+// Decodes %XX and '+' in a query value (enough to compare it with a dossier code).
+std::string percentDecode(std::string_view s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '%' && i + 2 < s.size()) {
+            const auto hex = [](char c) {
+                return (c >= '0' && c <= '9') ? c - '0' : (c >= 'a' && c <= 'f') ? c - 'a' + 10 : (c >= 'A' && c <= 'F') ? c - 'A' + 10 : -1;
+            };
+            const int hi = hex(s[i + 1]);
+            const int lo = hex(s[i + 2]);
+            if (hi >= 0 && lo >= 0) {
+                out += static_cast<char>(hi * 16 + lo);
+                i += 2;
+                continue;
+            }
+        }
+        out += s[i] == '+' ? ' ' : s[i];
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string followUrlFor(std::string_view url, std::string_view code) {
+    if (code.empty() || !(url.starts_with("https://") || url.starts_with("http://"))) {
+        return {};
+    }
+    url = url.substr(0, url.find('#'));
+    const auto q = url.find('?');
+    const std::string_view base = url.substr(0, q);
+    if (q == std::string_view::npos) {
+        // A path-style link is kept only when the path itself names the dossier.
+        return base.find(code) != std::string_view::npos ? std::string(base) : std::string();
+    }
+    std::string kept;
+    std::string_view query = url.substr(q + 1);
+    while (!query.empty()) {
+        const auto amp = query.find('&');
+        const std::string_view pair = query.substr(0, amp);
+        const auto eq = pair.find('=');
+        if (eq != std::string_view::npos && percentDecode(pair.substr(eq + 1)) == code) {
+            kept += kept.empty() ? "?" : "&";
+            kept += pair;
+        }
+        query = amp == std::string_view::npos ? std::string_view() : query.substr(amp + 1);
+    }
+    return kept.empty() ? std::string() : std::string(base) + kept;
+}
+
 ResultView buildResultView(const core::Dossier& d, const Chrome& chrome, std::chrono::sys_seconds now, bool printer,
                            std::optional<int> rating) {
     const Strings& t = *chrome.text;
@@ -124,7 +175,7 @@ ResultView buildResultView(const core::Dossier& d, const Chrome& chrome, std::ch
     }
     v.resultDelivery = d.resultDelivery;
     v.backendNote = d.backendNote;
-    v.followUrl = d.publicLookupUrl;
+    v.followUrl = followUrlFor(d.publicLookupUrl, d.code);
     v.printerAvailable = printer;
     v.rating = rating;
     return v;

@@ -4,6 +4,8 @@
 
 #include <chrono>
 #include <optional>
+#include <string>
+#include <string_view>
 
 #include "kiosk/core/dossier/dossier.hpp"
 #include "kiosk/ui/views.hpp"
@@ -22,6 +24,11 @@ std::string formatVnd(std::int64_t amount, Language language);
 
 /// Whole days from `now`'s local day to the due date's local day (negative when overdue).
 int daysUntil(const core::ZonedTime& due, std::chrono::sys_seconds now);
+
+/// The URL the "follow on your phone" QR code may carry: `url` reduced to scheme, host, path and the
+/// query parameters whose value is the dossier code; anything else (a citizen ID, a token, a
+/// fragment) is dropped. Empty when `url` is not http(s) or carries nothing that names the dossier.
+std::string followUrlFor(std::string_view url, std::string_view dossierCode);
 
 /// @param chrome   texts and switches (chrome.text must be set)
 /// @param now      wall-clock time, for days left

@@ -69,6 +69,22 @@ TEST(ResultViewBuilderTest, DaysLeftOverdueAndAmounts) {
     EXPECT_EQ(formatVnd(0, Language::Vi), "0 ₫");
 }
 
+TEST(ResultViewBuilderTest, FollowUrlCarriesOnlyTheDossierCode) {
+    const std::string code = "000.00.06.H56-231027-0361";
+    EXPECT_EQ(followUrlFor("https://dvc.gov.vn/portaldvc/tra-cuu?SGT=001099012345&MHS=000.00.06.H56-231027-0361", code),
+              "https://dvc.gov.vn/portaldvc/tra-cuu?MHS=000.00.06.H56-231027-0361");
+    EXPECT_EQ(followUrlFor("https://dvc.gov.vn/tra-cuu?MHS=000.00.06.H56-231027-0361#name=Nguyen", code),
+              "https://dvc.gov.vn/tra-cuu?MHS=000.00.06.H56-231027-0361");
+    EXPECT_EQ(followUrlFor("https://dvc.gov.vn/ho-so/000.00.06.H56-231027-0361", code),
+              "https://dvc.gov.vn/ho-so/000.00.06.H56-231027-0361");
+    EXPECT_EQ(followUrlFor("https://dvc.gov.vn/apiqr/qr?id=8f14e45f-ceea-467f", code), "");
+    EXPECT_EQ(followUrlFor("javascript:alert(1)?MHS=000.00.06.H56-231027-0361", code), "");
+    EXPECT_EQ(followUrlFor("", code), "");
+    // The fixture dossiers' URLs survive intact.
+    const core::Dossier d = test::processingDossier();
+    EXPECT_EQ(followUrlFor(d.publicLookupUrl, d.code), d.publicLookupUrl);
+}
+
 TEST(ScreenStringsTest, BothLanguagesHaveTheSameKeysAndNoPlaceholderTypos) {
     auto vi = loadStringTables(KIOSK_SOURCE_ASSETS_DIR, "vi");
     auto en = loadStringTables(KIOSK_SOURCE_ASSETS_DIR, "en");
