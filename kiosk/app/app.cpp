@@ -42,6 +42,7 @@
 #include "platform/linux/window_glfw.hpp"
 #ifdef KIOSK_TEST_HOOKS
 #include "kiosk/app/test_hooks.hpp"
+#include "kiosk/app/test_lookup.hpp"
 #endif
 
 namespace kiosk::app {
@@ -58,6 +59,7 @@ using std::chrono::seconds;
 struct KioskOptions {
     std::string windowSize = "1280x720";  // --window-size WxH, used with --windowed
     std::string testControl;              // --test-control PATH (test builds)
+    int testLookupLatencyMs = -1;         // --test-lookup MS: sample dossiers after MS ms (test builds)
 };
 KioskOptions g_kioskOptions;
 
@@ -159,6 +161,12 @@ public:
           float fontsScale)
         : m_window(std::move(window)), m_settings(std::move(settings)), m_printer(printer), m_fontsScale(fontsScale),
           m_queue([w = m_window.get()] { w->wake(); }) {
+#ifdef KIOSK_TEST_HOOKS
+        if (g_kioskOptions.testLookupLatencyMs >= 0) {
+            m_lookup = makeFixtureLookup(m_queue, std::chrono::milliseconds(g_kioskOptions.testLookupLatencyMs));
+            return;
+        }
+#endif
         m_lookup = makeLookupPort(backendUrl, m_queue);
     }
 
@@ -714,6 +722,8 @@ void registerKioskOptions(CLI::App& cli) {
     cli.add_option("--window-size", g_kioskOptions.windowSize, "Window size WxH with --windowed (default 1280x720)");
 #ifdef KIOSK_TEST_HOOKS
     cli.add_option("--test-control", g_kioskOptions.testControl, "Test builds: FIFO for the automation interface");
+    cli.add_option("--test-lookup", g_kioskOptions.testLookupLatencyMs,
+                   "Test builds: answer lookups from the sample dossiers after MS milliseconds");
 #endif
 }
 

@@ -7,6 +7,10 @@
 #   still_here           "Continue" on the warning keeps the session
 #   language_switch      EN switch, high contrast and large text; reset to Vietnamese at session end
 #   frame_failures       a failing frame returns to Attract; repeated failures exit non-zero
+#   sample_results       (test lookup) result for four statuses, rating, done wipes the dossier
+#   not_found            (test lookup) unknown code -> not found -> type again
+#   idle_result_gone     (test lookup) idle on a result: warning, then Attract without the dossier
+#   slow_lookup_cancel   (test lookup, 5 s) the spinner keeps drawing; cancel drops the late answer
 #   backend_results      (needs kiosk-refbackend) several statuses, not found
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -113,6 +117,69 @@ frame_failures)
   KIOSK_PID=""
   [ "$code" -ne 0 ] || fail "the kiosk exited 0 after repeated frame failures"
   grep -q "frames failed in a row" "$KIOSK_LOG" || fail "no critical log line"
+  ;;
+sample_results)
+  # Test lookup (sample dossiers): attract -> manual entry -> result, for several statuses.
+  start_kiosk --test-lookup 200
+  first=1
+  for code in 000.00.06.H56-261120-0361 000.17.22.H56-261105-0012 000.00.04.H40-261118-0002 000.00.06.H56-261001-0107; do
+    wait_state '^state Attract .*dossier=0'
+    tap manual-entry
+    type_code "$code"
+    wait_state 'typed=20' 15
+    tap submit
+    wait_state '^state Result .*dossier=1' 10
+    ctl "screenshot $WORK/result-$code.png" | grep -q '^ok' || fail "screenshot"
+    if [ $first = 1 ]; then
+      tap rate-0
+      wait_state 'rating=0'
+      first=0
+    fi
+    tap done
+  done
+  wait_state '^state Attract .*dossier=0 rating=-'
+  no_errors
+  ;;
+not_found)
+  start_kiosk --test-lookup 100
+  tap manual-entry
+  type_code 000.00.06.H56-231027-9999
+  wait_state 'typed=20' 15
+  tap submit
+  wait_state '^state NotFound' 10
+  tap retry
+  wait_state '^state ManualEntry .*typed=20'
+  tap back
+  wait_state '^state Attract'
+  ;;
+idle_result_gone)
+  start_kiosk --test-lookup 0
+  tap manual-entry
+  type_code 000.00.06.H56-261120-0361
+  wait_state 'typed=20' 15
+  tap submit
+  wait_state '^state Result .*dossier=1' 10
+  ctl "advance-time 61" >/dev/null
+  wait_state '^state Result idle-warning' 5
+  ctl "advance-time 25" >/dev/null
+  wait_state '^state Attract lang=vi .*typed=0 dossier=0' 5
+  ;;
+slow_lookup_cancel)
+  # The backend takes 5 s: the screen keeps drawing (spinner), cancel works, the late answer is dropped.
+  start_kiosk --test-lookup 5000
+  tap manual-entry
+  type_code 000.00.06.H56-261120-0361
+  wait_state 'typed=20' 15
+  ctl "frame-stats reset" >/dev/null
+  tap submit
+  wait_state '^state LookingUp' 5
+  sleep 2
+  frames=$(ctl frame-stats | awk '{ print $2 }')
+  [ "$frames" -ge 20 ] || fail "only $frames frames in 2 s of lookup: the screen stalled"
+  tap cancel
+  wait_state '^state ManualEntry' 5
+  sleep 4
+  wait_state '^state ManualEntry .*dossier=0' 2
   ;;
 backend_results)
   refbackend="${KIOSK_REFBACKEND:-}"
