@@ -395,6 +395,7 @@ void Kiosk::endSession(const char* why) {
     if (m_session.screen == Screen::LookingUp) {
         m_lookup->cancel();
     }
+    const Screen endedOn = m_session.screen;
     const bool lookChanged = m_session.largeText || m_session.highContrast;
     const bool languageChanged = m_session.language != ui::Language::Vi;
     const std::uint64_t nextLookupId = m_session.lookupId + 1;  // a late answer is dropped
@@ -408,7 +409,7 @@ void Kiosk::endSession(const char* why) {
     }
     m_idleSecondsShown = -1;
     m_framesToDraw = std::max(m_framesToDraw, 3);
-    spdlog::info("session ended ({})", why);
+    spdlog::info("session ended ({}) on {}", why, screenName(endedOn));
 }
 
 // Time-driven changes: idle warning and reset.
