@@ -3,6 +3,38 @@
 #include <algorithm>
 
 namespace kiosk::ui::detail {
+namespace {
+
+// `text` cut at a character boundary and ended with "…" so it fits `width` (unchanged if it fits).
+std::string fitWithEllipsis(ImFont* font, std::string_view text, float width) {
+    auto measure = [&](std::string_view s) {
+        return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, s.data(), s.data() + s.size()).x;
+    };
+    if (measure(text) <= width) {
+        return std::string(text);
+    }
+    std::string_view cut = text;
+    while (!cut.empty()) {
+        cut.remove_suffix(1);
+        while (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0xC0) == 0x80) {
+            cut.remove_suffix(1);  // drop the rest of a multi-byte character
+        }
+        if (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0xC0) == 0xC0) {
+            cut.remove_suffix(1);  // its lead byte
+        }
+        std::string candidate(cut);
+        while (!candidate.empty() && candidate.back() == ' ') {
+            candidate.pop_back();
+        }
+        candidate += "…";
+        if (measure(candidate) <= width) {
+            return candidate;
+        }
+    }
+    return "…";
+}
+
+}  // namespace
 
 bool portrait() {
     const ImVec2 size = ImGui::GetMainViewport()->Size;
@@ -35,12 +67,11 @@ Rect drawHeader(const Chrome& chrome, std::string_view title) {
                   chrome.date.c_str());
     // Left: office name (small) over the screen title (bold).
     const float leftW = vp->Size.x - 3.0f * m.padding - rightW;
-    list->AddText(f.small, f.small->FontSize, ImVec2(a.x + m.padding, top), onBand, chrome.officeName.c_str());
-    // The title is clipped to its band: long titles in large text wrap into the body otherwise.
-    const std::string t(title);
-    list->PushClipRect(ImVec2(a.x, a.y), ImVec2(a.x + m.padding + leftW, b.y), true);
+    // Long office names and titles end with "…" rather than run under the clock.
+    const std::string office = fitWithEllipsis(f.small, chrome.officeName, leftW);
+    const std::string t = fitWithEllipsis(f.title, title, leftW);
+    list->AddText(f.small, f.small->FontSize, ImVec2(a.x + m.padding, top), onBand, office.c_str());
     list->AddText(f.title, f.title->FontSize, ImVec2(a.x + m.padding, top + f.small->FontSize * 1.15f), onBand, t.c_str());
-    list->PopClipRect();
     return Rect{ImVec2(a.x + m.padding, b.y + m.padding),
                 ImVec2(vp->Pos.x + vp->Size.x - m.padding, vp->Pos.y + vp->Size.y - m.padding)};
 }

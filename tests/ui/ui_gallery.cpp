@@ -78,8 +78,7 @@ int main(int argc, char** argv) {
 
     ui::Chrome chrome;
     chrome.text = &*strings;
-    chrome.officeName = lang == "vi" ? "Trung tâm Phục vụ hành chính công tỉnh Quảng Nam"
-                                     : "Trung tâm Phục vụ hành chính công tỉnh Quảng Nam (Public Administration Service Centre)";
+    chrome.officeName = "Trung tâm Phục vụ hành chính công tỉnh Quảng Nam";  // a proper name: not translated
     chrome.clock = "09:30";
     chrome.date = strings->get("screens.date.weekday_6") + ", 28/11/2026";
     chrome.language = lang == "vi" ? ui::Language::Vi : ui::Language::En;
