@@ -125,12 +125,13 @@ ResultView buildResultView(const core::Dossier& d, const Chrome& chrome, std::ch
     // Label, explanation and next step come from the status tables (assets/i18n/<lang>/status.json);
     // the screen's own short label is the fallback while those are missing.
     const std::string base = "status." + std::to_string(code);
-    v.statusLabel = t.has(base + ".label") ? t.get(base + ".label") : t.get("screens.status." + std::to_string(code));
-    if (t.has(base + ".explanation")) {
-        v.explanation = t.get(base + ".explanation");
+    // Keys of the domain's status tables: status.<code>.title / .explain / .next.
+    v.statusLabel = t.has(base + ".title") ? t.get(base + ".title") : t.get("screens.status." + std::to_string(code));
+    if (t.has(base + ".explain")) {
+        v.explanation = t.get(base + ".explain");
     }
-    if (t.has(base + ".next_step")) {
-        v.nextStep = t.get(base + ".next_step");
+    if (t.has(base + ".next")) {
+        v.nextStep = t.get(base + ".next");
     }
     v.procedure = d.procedureName;
     v.agency = d.agency;

@@ -46,7 +46,9 @@ TEST(ResultViewBuilderTest, DaysLeftOverdueAndAmounts) {
     t.set("screens.result.days_left", "{days} days left");
     t.set("screens.result.overdue", "{days} days late");
     t.set("screens.result.apology", "Sorry");
-    t.set("status.5.label", "Documents needed");
+    t.set("status.5.title", "Documents needed");
+    t.set("status.5.explain", "The office needs more papers.");
+    t.set("status.5.next", "Bring them to counter 3.");
     Chrome chrome;
     chrome.text = &t;
     const auto now = test::fixtureNow();
@@ -61,6 +63,9 @@ TEST(ResultViewBuilderTest, DaysLeftOverdueAndAmounts) {
     EXPECT_TRUE(late.overdue);
     EXPECT_EQ(late.apology, "Sorry");
     EXPECT_EQ(late.statusLabel, "Documents needed");
+    EXPECT_EQ(late.explanation, "The office needs more papers.");
+    EXPECT_EQ(late.nextStep, "Bring them to counter 3.");
+    EXPECT_TRUE(processing.explanation.empty());  // no table entry: nothing invented
     EXPECT_EQ(late.rating, 1);
     const ResultView done = buildResultView(test::doneDossier(), chrome, now, false, std::nullopt);
     EXPECT_TRUE(done.dueLine.empty());  // no days left once processed
