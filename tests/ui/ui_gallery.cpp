@@ -34,6 +34,7 @@ int main(int argc, char** argv) {
     std::string only;
     bool largeText = false;
     bool highContrast = false;
+    std::string assets = KIOSK_SOURCE_ASSETS_DIR;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         const bool hasValue = i + 1 < argc;
@@ -43,6 +44,8 @@ int main(int argc, char** argv) {
             lang = argv[++i];
         } else if (a == "--out" && hasValue) {
             out = argv[++i];
+        } else if (a == "--assets" && hasValue) {
+            assets = argv[++i];
         } else if (a == "--only" && hasValue) {
             only = argv[++i];
         } else if (a == "--large-text") {
@@ -54,7 +57,7 @@ int main(int argc, char** argv) {
             return 2;
         }
     }
-    auto strings = ui::loadStringTables(KIOSK_SOURCE_ASSETS_DIR, lang);
+    auto strings = ui::loadStringTables(assets, lang);
     if (!strings) {
         std::fprintf(stderr, "%s\n", strings.error().message.c_str());
         return 1;
