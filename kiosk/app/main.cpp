@@ -5,6 +5,7 @@
 #include <curl/curl.h>
 #include <spdlog/spdlog.h>
 
+#include "kiosk/app/app.hpp"
 #include "kiosk/app/commands.hpp"
 
 int main(int argc, char** argv) {
@@ -31,11 +32,11 @@ int main(int argc, char** argv) {
     registerPrintTest(cli, options, result);
     registerScanImage(cli, options, result);
     registerGuidanceCommand(cli, options, result);
+    registerKioskOptions(cli);
 
     CLI11_PARSE(cli, argc, argv);
     if (cli.get_subcommands().empty()) {
-        spdlog::error("the kiosk screen is not built yet; use a subcommand (see --help)");
-        return 1;
+        return runKiosk(options);
     }
     return result.exitCode;
 }

@@ -8,6 +8,7 @@
 #include <signal.h>
 #include <sqlite3.h>
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -463,12 +464,19 @@ int main(int argc, char** argv) {
     std::cout << "ready" << std::endl;
 
     // 3. Serve until SIGINT/SIGTERM.
+    // httplib's stop() does nothing until the accept loop is running, so a signal that arrives between
+    // "ready" and listen_after_bind() (a test that never sends a request) waits for the loop first.
+    std::atomic<bool> listenReturned{false};
     std::thread stopper{[&] {
         int sig = 0;
         sigwait(&signals, &sig);
+        while (!svr.is_running() && !listenReturned.load()) {
+            std::this_thread::sleep_for(std::chrono::milliseconds{5});
+        }
         svr.stop();
     }};
     svr.listen_after_bind();
+    listenReturned.store(true);
     // listen returned on its own (error): wake the signal thread so it can be joined.
     pthread_kill(stopper.native_handle(), SIGTERM);
     stopper.join();

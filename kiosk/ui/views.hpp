@@ -1,0 +1,143 @@
+#pragma once
+// What each citizen screen shows, as plain values the app fills from the flow state, and what the
+// citizen did (UiEvent) as the screens report it. Screens hold no business state: they draw a view
+// and return at most one UiEvent per frame; the app turns it into a flow event.
+
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "kiosk/core/api/lookup_error.hpp"
+
+namespace kiosk::ui {
+
+class Strings;
+
+enum class Language { Vi, En };
+
+/// How a dossier status looks: colour and icon together (never colour alone).
+enum class StatusTone {
+    InProgress,    ///< registered, accepted, processing: a clock icon
+    ActionNeeded,  ///< missing documents, payment: an exclamation icon
+    Ready,         ///< processed, result ready: a check icon
+    Completed,     ///< result already returned: a double check
+    Stopped,       ///< rejected, stopped, withdrawn: a cross
+    Unknown,       ///< a status the kiosk does not know: a question mark
+};
+
+/// Shared by every screen: the texts, the office band and the accessibility switches.
+struct Chrome {
+    const Strings* text = nullptr;  ///< never null when drawing
+    std::string officeName;
+    std::string clock;              ///< "14:05"
+    std::string date;               ///< "Thứ Bảy, 28/11/2026"
+    Language language = Language::Vi;
+    bool largeText = false;
+    bool highContrast = false;
+};
+
+struct AttractView {
+    Chrome chrome;
+    bool cameraAvailable = false;  ///< the scanning issue fills the preview area
+    bool guideAvailable = true;    ///< the online-services guide button
+    void* previewTexture = nullptr;  ///< camera preview (an ImTextureID), drawn fitted into the camera area
+    int previewWidth = 0;            ///< preview size in pixels, for its aspect ratio
+    int previewHeight = 0;
+};
+
+struct ManualEntryView {
+    Chrome chrome;
+    std::string symbols;  ///< what was typed, without separators ("0000006H56231027036")
+};
+
+struct LookingUpView {
+    Chrome chrome;
+    std::string code;
+    double elapsedSeconds = 0.0;  ///< drives the spinner
+};
+
+struct TimelineItem {
+    std::string time;    ///< "27/10/2023 08:15"
+    std::string unit;
+    std::string action;
+    std::string note;
+};
+
+struct FeeLine {
+    std::string description;
+    std::string amount;    ///< "1.200.000 ₫"
+    std::string howToPay;
+    bool paid = false;
+};
+
+struct ResultView {
+    Chrome chrome;
+    std::string code;
+    StatusTone tone = StatusTone::Unknown;
+    std::string statusLabel;
+    std::string explanation;
+    std::string nextStep;
+    std::string procedure;
+    std::string agency;
+    std::string applicant;       ///< masked by core
+    std::string received;        ///< "27/10/2023"
+    std::string due;             ///< appointment date
+    std::string dueLine;         ///< "Còn 3 ngày" / "Quá hạn 2 ngày" / "" when not applicable
+    bool overdue = false;
+    std::string apology;         ///< shown when overdue
+    std::vector<TimelineItem> history;  ///< oldest first
+    std::string pickupPlace;     ///< "Quầy số 3 — Bộ phận Một cửa, tầng 1"
+    std::string pickupDate;
+    std::vector<std::string> missingDocuments;
+    std::vector<FeeLine> fees;
+    std::string resultDelivery;
+    std::string backendNote;
+    std::string followUrl;       ///< encoded in the QR code: public lookup URL with the dossier code only
+    bool printerAvailable = false;
+    std::optional<int> rating;   ///< 0 Rất hài lòng, 1 Hài lòng, 2 Không hài lòng, once chosen
+};
+
+struct NotFoundView {
+    Chrome chrome;
+    std::string code;
+};
+
+struct InvalidCodeView {
+    Chrome chrome;
+    std::string reason;  ///< NotReceiptReason name: "bad_code_format", "untrusted_host", ...
+};
+
+struct ProblemView {
+    Chrome chrome;
+    core::LookupErrorKind kind = core::LookupErrorKind::Offline;
+};
+
+struct IdleWarningView {
+    Chrome chrome;
+    int secondsLeft = 0;
+};
+
+/// What the citizen did on a screen.
+namespace act {
+struct StartManualEntry {};
+struct OpenGuide {};
+struct SetLanguage { Language language; };
+struct ToggleLargeText {};
+struct ToggleHighContrast {};
+struct EditCode { std::string symbols; };   ///< the keypad changed the typed code
+struct SubmitCode { std::string code; };    ///< formatted code, as typed
+struct Back {};                             ///< leave the screen (manual entry, not found, problem)
+struct CancelLookup {};
+struct Done {};                             ///< end the session, back to Attract
+struct Print {};
+struct Rate { int level; };                 ///< 0 very satisfied, 1 satisfied, 2 not satisfied
+struct Retry {};
+struct StillHere {};                        ///< dismiss the idle warning
+}  // namespace act
+
+using UiEvent = std::variant<act::StartManualEntry, act::OpenGuide, act::SetLanguage, act::ToggleLargeText,
+                             act::ToggleHighContrast, act::EditCode, act::SubmitCode, act::Back, act::CancelLookup,
+                             act::Done, act::Print, act::Rate, act::Retry, act::StillHere>;
+
+}  // namespace kiosk::ui

@@ -1,0 +1,193 @@
+// Headless smoke test of every citizen screen: the real font atlas, frames via NewFrame/Render, at
+// landscape and portrait sizes, in both languages, with large text and high contrast. Checks that
+// every button is inside the screen, at least the touch size, and never overlaps another, and that
+// taps produce the right events.
+#include <gtest/gtest.h>
+#include <imgui_internal.h>
+
+#include <functional>
+#include <string>
+#include <tuple>
+
+#include "kiosk/ui/code_entry.hpp"
+#include "kiosk/ui/result_view_builder.hpp"
+#include "kiosk/ui/screens.hpp"
+#include "kiosk/ui/strings.hpp"
+#include "tests/ui/fixtures.hpp"
+#include "tests/ui/headless.hpp"
+
+namespace kiosk::ui {
+namespace {
+
+using Draw = std::function<std::optional<UiEvent>()>;
+
+struct Case {
+    int width;
+    int height;
+    const char* language;
+    bool largeText;
+    bool highContrast;
+};
+
+class ScreensSmokeTest : public ::testing::TestWithParam<Case> {
+protected:
+    void SetUp() override {
+        const Case& c = GetParam();
+        auto loaded = loadStringTables(KIOSK_SOURCE_ASSETS_DIR, c.language);
+        ASSERT_TRUE(loaded.has_value()) << loaded.error().message;
+        m_strings = std::move(*loaded);
+        m_ui = std::make_unique<test::HeadlessUi>(c.width, c.height, c.largeText, c.highContrast);
+        m_chrome.text = &m_strings;
+        m_chrome.officeName = "Trung tâm Phục vụ hành chính công tỉnh Quảng Nam";
+        m_chrome.clock = "09:30";
+        m_chrome.date = "Thứ Bảy, 28/11/2026";
+        m_chrome.language = std::string(c.language) == "vi" ? Language::Vi : Language::En;
+        m_chrome.largeText = c.largeText;
+        m_chrome.highContrast = c.highContrast;
+    }
+
+    // Draws a few frames (layout settles in the second) and checks the buttons of the last one.
+    void checkLayout(const Draw& draw, const char* screen) {
+        for (int i = 0; i < 3; ++i) {
+            m_ui->frame(draw);
+        }
+        const Case& c = GetParam();
+        const float touch = currentTheme().metrics.touch;
+        const auto& targets = tapTargets();
+        ASSERT_FALSE(targets.empty()) << screen;
+        for (const auto& [id, t] : targets) {
+            SCOPED_TRACE(std::string(screen) + " button " + id);
+            EXPECT_GE(t.min.x, 0.0f);
+            EXPECT_GE(t.min.y, 0.0f);
+            EXPECT_LE(t.max.x, static_cast<float>(c.width) + 0.5f);
+            EXPECT_LE(t.max.y, static_cast<float>(c.height) + 0.5f);
+            EXPECT_GE(t.max.x - t.min.x, touch - 0.5f);
+            EXPECT_GE(t.max.y - t.min.y, touch - 0.5f);
+            for (const auto& [otherId, o] : targets) {
+                if (otherId <= id) continue;
+                const bool apart = t.max.x <= o.min.x || o.max.x <= t.min.x || t.max.y <= o.min.y || o.max.y <= t.min.y;
+                EXPECT_TRUE(apart) << "overlaps " << otherId;
+            }
+        }
+    }
+
+    Strings m_strings;
+    std::unique_ptr<test::HeadlessUi> m_ui;
+    Chrome m_chrome;
+};
+
+TEST_P(ScreensSmokeTest, EveryScreenLaysOutTouchTargetsInsideTheScreenWithoutOverlap) {
+    AttractView attract{m_chrome};
+    checkLayout([&] { return drawAttract(attract); }, "attract");
+    for (const char* typed : {"", "0000006", "0000006H5623102", "0000006H56231027036"}) {
+        ManualEntryView entry{m_chrome, typed};
+        checkLayout([&] { return drawManualEntry(entry); }, "manual-entry");
+    }
+    LookingUpView looking{m_chrome, "000.00.06.H56-261120-0361", 5.0};
+    checkLayout([&] { return drawLookingUp(looking); }, "looking-up");
+    for (const auto& dossier : {test::processingDossier(), test::needsDocumentsDossier(), test::needsPaymentDossier(),
+                                test::doneDossier(), test::stoppedDossier()}) {
+        const ResultView view = buildResultView(dossier, m_chrome, test::fixtureNow(), true, std::nullopt);
+        checkLayout([&] { return drawResult(view); }, "result");
+    }
+    NotFoundView notFound{m_chrome, "000.00.06.H56-231027-9999"};
+    checkLayout([&] { return drawNotFound(notFound); }, "not-found");
+    InvalidCodeView invalid{m_chrome, "untrusted_host"};
+    checkLayout([&] { return drawInvalidCode(invalid); }, "invalid-code");
+    ProblemView problem{m_chrome, core::LookupErrorKind::Offline};
+    checkLayout([&] { return drawProblem(problem); }, "problem");
+    IdleWarningView idle{m_chrome, 17};
+    checkLayout([&] { return drawIdleWarning(idle); }, "idle");
+}
+
+TEST_P(ScreensSmokeTest, TapsOnTheKeypadTypeTheCodeAndSubmitIt) {
+    std::string symbols;
+    Draw draw = [&]() -> std::optional<UiEvent> {
+        ManualEntryView view{m_chrome, symbols};
+        return drawManualEntry(view);
+    };
+    m_ui->frame(draw);
+    for (char c : std::string("0000006H56231027036")) {
+        auto event = m_ui->tap(std::string("key-") + c, draw);
+        ASSERT_TRUE(event.has_value()) << c;
+        ASSERT_TRUE(std::holds_alternative<act::EditCode>(*event)) << c;
+        symbols = std::get<act::EditCode>(*event).symbols;
+        m_ui->frame(draw);
+    }
+    EXPECT_EQ(code_entry::format(symbols), "000.00.06.H56-231027-036");
+    EXPECT_FALSE(tapTargets().at("submit").enabled);  // 3-digit sequence is not a whole code
+    symbols += "1";
+    m_ui->frame(draw);
+    auto event = m_ui->tap("submit", draw);
+    ASSERT_TRUE(event && std::holds_alternative<act::SubmitCode>(*event));
+    EXPECT_EQ(std::get<act::SubmitCode>(*event).code, "000.00.06.H56-231027-0361");
+}
+
+TEST_P(ScreensSmokeTest, AttractSwitchesAndResultActionsReportTheirEvents) {
+    AttractView attract{m_chrome};
+    Draw drawA = [&] { return drawAttract(attract); };
+    m_ui->frame(drawA);
+    auto e = m_ui->tap("lang-en", drawA);
+    ASSERT_TRUE(e && std::holds_alternative<act::SetLanguage>(*e));
+    EXPECT_EQ(std::get<act::SetLanguage>(*e).language, Language::En);
+    e = m_ui->tap("manual-entry", drawA);
+    EXPECT_TRUE(e && std::holds_alternative<act::StartManualEntry>(*e));
+    e = m_ui->tap("high-contrast", drawA);
+    EXPECT_TRUE(e && std::holds_alternative<act::ToggleHighContrast>(*e));
+
+    const ResultView view = buildResultView(test::processingDossier(), m_chrome, test::fixtureNow(), true, std::nullopt);
+    Draw drawR = [&] { return drawResult(view); };
+    m_ui->frame(drawR);
+    e = m_ui->tap("rate-1", drawR);
+    ASSERT_TRUE(e && std::holds_alternative<act::Rate>(*e));
+    EXPECT_EQ(std::get<act::Rate>(*e).level, 1);
+    e = m_ui->tap("done", drawR);
+    EXPECT_TRUE(e && std::holds_alternative<act::Done>(*e));
+}
+
+// The result's long content follows the finger, keeps moving after release (inertia), and a drag
+// that starts on a button does not press it.
+TEST_P(ScreensSmokeTest, DragScrollsTheResultWithInertiaAndNeverTaps) {
+    const ResultView view = buildResultView(test::doneDossier(), m_chrome, test::fixtureNow(), true, std::nullopt);
+    Draw draw = [&] { return drawResult(view); };
+    for (int i = 0; i < 3; ++i) m_ui->frame(draw);
+    ImGuiWindow* scroll = nullptr;
+    for (ImGuiWindow* w : GImGui->Windows) {
+        if (std::string(w->Name).find("result-scroll") != std::string::npos) scroll = w;
+    }
+    ASSERT_NE(scroll, nullptr);
+    if (scroll->ScrollMax.y <= 0.0f) {
+        GTEST_SKIP() << "content fits this screen";
+    }
+    ImGuiIO& io = ImGui::GetIO();
+    const ImVec2 start(scroll->Pos.x + scroll->Size.x * 0.5f, scroll->Pos.y + scroll->Size.y * 0.8f);
+    io.MousePos = start;
+    m_ui->frame(draw);
+    io.MouseDown[0] = true;
+    std::optional<UiEvent> event;
+    for (int i = 1; i <= 10; ++i) {  // 300 px upwards in 10 frames
+        io.MousePos = ImVec2(start.x, start.y - 30.0f * static_cast<float>(i));
+        if (auto e = m_ui->frame(draw)) event = e;
+    }
+    const float afterDrag = scroll->Scroll.y;
+    EXPECT_GT(afterDrag, 150.0f);
+    io.MouseDown[0] = false;
+    for (int i = 0; i < 10; ++i) {
+        if (auto e = m_ui->frame(draw)) event = e;
+    }
+    EXPECT_GT(scroll->Scroll.y, afterDrag) << "no inertia after release";
+    EXPECT_FALSE(event.has_value()) << "a drag produced an event";
+}
+
+INSTANTIATE_TEST_SUITE_P(Sizes, ScreensSmokeTest,
+                         ::testing::Values(Case{1920, 1080, "vi", false, false}, Case{1080, 1920, "vi", false, false},
+                                           Case{1920, 1080, "en", false, false}, Case{1080, 1920, "en", true, false},
+                                           Case{1366, 768, "vi", false, true}, Case{1920, 1080, "vi", true, true}),
+                         [](const auto& info) {
+                             const Case& c = info.param;
+                             return std::to_string(c.width) + "x" + std::to_string(c.height) + "_" + c.language +
+                                    (c.largeText ? "_large" : "") + (c.highContrast ? "_hc" : "");
+                         });
+
+}  // namespace
+}  // namespace kiosk::ui

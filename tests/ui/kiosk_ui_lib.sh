@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Helpers for the UI tests: start the real kiosk under Xvfb with its test control FIFO and drive it.
+# Sourced by tests/ui/kiosk_ui_test.sh and tests/bench/ui_idle.sh.
+set -euo pipefail
+
+KIOSK_BIN="${KIOSK_BIN:?set KIOSK_BIN to the kiosk executable}"
+WORK="$(mktemp -d /tmp/kiosk-ui.XXXXXX)"
+CTL="$WORK/ctl"
+KIOSK_LOG="$WORK/kiosk.log"
+XVFB_PID=""
+KIOSK_PID=""
+
+cleanup() {
+  if [ -n "$KIOSK_PID" ] && kill -0 "$KIOSK_PID" 2>/dev/null; then kill "$KIOSK_PID" 2>/dev/null || true; fi
+  if [ -n "$XVFB_PID" ] && kill -0 "$XVFB_PID" 2>/dev/null; then kill "$XVFB_PID" 2>/dev/null || true; fi
+  wait 2>/dev/null || true
+  if [ "${KEEP_WORK:-0}" = 1 ]; then echo "work dir kept: $WORK"; else rm -rf "$WORK"; fi
+}
+trap cleanup EXIT
+
+fail() { echo "FAIL: $*" >&2; echo "--- kiosk log" >&2; cat "$KIOSK_LOG" >&2 || true; exit 1; }
+
+# start_display WxH: an Xvfb server of its own; Xvfb picks a free display number (-displayfd), so
+# tests can run in parallel.
+start_display() {
+  local size="$1" n=""
+  Xvfb -displayfd 3 -screen 0 "${size}x24" -nolisten tcp 3>"$WORK/display" >"$WORK/xvfb.log" 2>&1 &
+  XVFB_PID=$!
+  for _ in $(seq 100); do
+    n=$(cat "$WORK/display" 2>/dev/null || true)
+    if [ -n "$n" ]; then export DISPLAY=":$n"; return 0; fi
+    sleep 0.05
+  done
+  fail "Xvfb did not start"
+}
+
+# start_kiosk [args...]: the kiosk, fullscreen on the Xvfb screen, driven through $CTL.
+start_kiosk() {
+  "$KIOSK_BIN" --test-control "$CTL" "$@" >"$KIOSK_LOG" 2>&1 &
+  KIOSK_PID=$!
+  for _ in $(seq 100); do
+    [ -p "$CTL" ] && grep -q "first frame drawn" "$KIOSK_LOG" && return 0
+    kill -0 "$KIOSK_PID" 2>/dev/null || fail "kiosk exited at start"
+    sleep 0.05
+  done
+  fail "kiosk did not draw its first frame"
+}
+
+# ctl COMMAND: sends one command and prints its answer line.
+ctl() {
+  local before after
+  before=$(wc -l <"$CTL.out")
+  # Opening a FIFO blocks until the kiosk reads it: never wait forever on a dead kiosk.
+  timeout 5 bash -c 'echo "$1" >"$2"' _ "$*" "$CTL" || fail "kiosk does not read commands: $*"
+  for _ in $(seq 1500); do  # up to 30 s: `type` answers after its last key
+    after=$(wc -l <"$CTL.out")
+    if [ "$after" -gt "$before" ]; then
+      sed -n "$((before + 1))p" "$CTL.out"
+      return 0
+    fi
+    sleep 0.02
+  done
+  fail "no answer to: $*"
+}
+
+# wait_state REGEX [SECONDS]: polls `state` until it matches.
+wait_state() {
+  local pattern="$1" limit="${2:-10}" state=""
+  local end=$((SECONDS + limit))
+  while [ $SECONDS -le $end ]; do
+    state=$(ctl state)
+    if [[ "$state" =~ $pattern ]]; then return 0; fi
+    sleep 0.1
+  done
+  fail "state '$state' never matched '$pattern'"
+}
+
+# tap ID / type TEXT: the answer must be ok (the button exists and is enabled).
+tap() { local r; r=$(ctl tap "$1"); [[ "$r" == ok* ]] || fail "$r"; }
+type_code() { local r; r=$(ctl type "$1"); [[ "$r" == ok* ]] || fail "$r"; }
+
+# no_errors: the control FIFO never answered an error (a missing button).
+no_errors() { if grep -q '^error' "$CTL.out"; then fail "$(grep '^error' "$CTL.out")"; fi; }

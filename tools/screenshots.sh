@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Produces the screenshots of every citizen screen under docs/screenshots/:
+#   <screen>-<lang>-<W>x<H>[-large][-contrast].png
+# every screen in Vietnamese and English at 1920x1080 (landscape) and 1080x1920 (portrait), plus the
+# large-text and high-contrast variants of the main screens. Drawn by kiosk_ui_gallery (the real
+# screen code with sample dossiers) in a real OpenGL window under Xvfb.
+# Usage: tools/screenshots.sh [build-dir]   (default build/dev; configures it when missing)
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+build="${1:-$root/build/dev}"
+out="$root/docs/screenshots"
+cd "$root"
+if [ ! -f "$build/build.ninja" ]; then
+  cmake -S . -B "$build" -G Ninja >/dev/null
+fi
+cmake --build "$build" --target kiosk_ui_gallery -j "$(nproc)" >/dev/null
+gallery="$build/tests/ui/kiosk_ui_gallery"
+main="attract,manual-entry,result-processing,result-documents-overdue,problem-offline,idle-warning"
+
+mkdir -p "$out"
+rm -f "$out"/*.png
+run() { xvfb-run -a -s "-screen 0 1920x1920x24" "$gallery" --out "$out" "$@" >/dev/null; }
+for lang in vi en; do
+  for size in 1920x1080 1080x1920; do
+    run --lang "$lang" --size "$size"
+    run --lang "$lang" --size "$size" --large-text --only "$main"
+    run --lang "$lang" --size "$size" --high-contrast --only "$main"
+  done
+done
+# One smaller landscape screen to show the scaling (1366x768: scale 0.71).
+run --lang vi --size 1366x768 --only attract,result-processing,manual-entry
+echo "screenshots: $(ls "$out"/*.png | wc -l) files in $out"
