@@ -76,6 +76,29 @@ std::expected<std::string, std::string> readDeviceToken(const std::string& path)
     return token;
 }
 
+std::expected<BackendOptions, std::string> backendOptionsFrom(const core::BackendSettings& settings) {
+    if (settings.url.empty()) {
+        return std::unexpected("no backend URL: set backend.url in the config or pass --backend URL");
+    }
+    BackendOptions options;
+    options.baseUrl = settings.url;
+    if (!settings.tokenFile.empty()) {
+        auto token = readDeviceToken(settings.tokenFile);
+        if (!token) return std::unexpected(token.error());
+        options.token = std::move(*token);
+    }
+    options.http.caBundle = settings.caBundle;
+    options.http.pinnedPublicKey = settings.pinnedPublicKey;
+    options.http.clientCert = settings.clientCert;
+    options.http.clientKey = settings.clientKey;
+    options.http.connectTimeout = std::chrono::milliseconds{settings.connectTimeoutMs};
+    options.http.totalTimeout = std::chrono::milliseconds{settings.totalTimeoutMs};
+    options.http.maxResponseBytes = static_cast<std::size_t>(settings.maxResponseBytes);
+    options.retries = settings.retries;
+    options.backoff = std::chrono::milliseconds{settings.retryBackoffMs};
+    return options;
+}
+
 std::string encodePathSegment(std::string_view segment) {
     static constexpr char kHex[] = "0123456789ABCDEF";
     std::string out;

@@ -11,6 +11,7 @@
 
 #include "kiosk/core/api/api_messages.hpp"
 #include "kiosk/core/api/lookup_error.hpp"
+#include "kiosk/core/config/settings.hpp"
 #include "kiosk/core/dossier/dossier.hpp"
 #include "platform/http_client.hpp"
 
@@ -27,6 +28,11 @@ struct BackendOptions {
 /// Reads the device token file: refuses a file that other users can read (names the file and the fix).
 /// @return the token (surrounding whitespace trimmed), or a message for the operator
 std::expected<std::string, std::string> readDeviceToken(const std::string& path);
+
+/// Client options from the [backend] settings, reading the token file (see readDeviceToken).
+/// @return the options, or a message for the operator when backend.url is empty or the token file is
+///         unusable (a kiosk must not start with a world-readable token)
+std::expected<BackendOptions, std::string> backendOptionsFrom(const core::BackendSettings& settings);
 
 /// The guidance catalog as fetched: either a new body with its ETag, or "not modified".
 struct CatalogFetch {

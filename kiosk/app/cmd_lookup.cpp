@@ -10,6 +10,7 @@
 
 #include "kiosk/app/backend_client.hpp"
 #include "kiosk/app/commands.hpp"
+#include "kiosk/app/settings_from_options.hpp"
 #include "kiosk/core/api/api_messages.hpp"
 #include "kiosk/core/api/dossier_mapping.hpp"
 #include "kiosk/core/receipt/receipt.hpp"
@@ -25,21 +26,17 @@ int printError(std::string_view kind, std::string_view message) {
 int runLookup(const GlobalOptions& global, const std::string& text) {
     // Diagnostics go to stderr; stdout carries the one JSON line only.
     spdlog::set_default_logger(spdlog::stderr_color_mt("lookup"));
-    const core::ReceiptReading reading = core::readReceipt(text, core::ReceiptRules{});
+    auto loaded = loadSettingsFor(global);
+    if (!loaded) return printError("config", loaded.error().message);
+    const core::Settings& settings = loaded->settings;
+    const core::ReceiptReading reading = core::readReceipt(text, settings.receipt);
     if (const auto* bad = std::get_if<core::NotAReceipt>(&reading)) {
         return printError("invalid", std::string{"not a dossier code or receipt link: "} + std::string{core::toString(bad->reason)});
     }
-    // TODO(config): take backend.* from the settings once config lands; the flags override them.
-    BackendOptions options;
-    if (!global.backend) return printError("config", "no backend URL: pass --backend URL or set backend.url in the config");
-    options.baseUrl = *global.backend;
-    if (global.tokenFile) {
-        auto token = readDeviceToken(*global.tokenFile);
-        if (!token) return printError("config", token.error());
-        options.token = std::move(*token);
-    }
+    auto options = backendOptionsFrom(settings.backend);
+    if (!options) return printError("config", options.error());
     auto http = platform::makeDefaultHttpClient();
-    BackendClient client{*http, options};
+    BackendClient client{*http, *options};
     std::string code;
     if (const auto* token = std::get_if<core::ReceiptToken>(&reading)) {
         auto resolved = client.resolveToken(token->value, nullptr);
