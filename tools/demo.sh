@@ -2,7 +2,7 @@
 # README command 1: install what is missing, build, start the reference backend with demo data, the
 # virtual printer and the kiosk against them. With a display the kiosk opens in a window; without one
 # it runs under Xvfb, walks a scripted citizen session and writes screenshots into a folder it names.
-# Usage: tools/demo.sh [--headless] [--out DIR]
+# Usage: tools/demo.sh [--headless] [--out DIR]      (default DIR: demo-output/ in the checkout)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -12,7 +12,7 @@ out="$root/demo-output"
 while [ $# -gt 0 ]; do
   case "$1" in
     --headless) headless=1 ;;
-    --out) out="$2"; shift ;;
+    --out) out="$(realpath -m "$2")"; shift ;;
     *) echo "usage: tools/demo.sh [--headless] [--out DIR]" >&2; exit 2 ;;
   esac
   shift
@@ -21,53 +21,69 @@ done
 
 bash packaging/install-deps.sh
 cmake --preset debug >/dev/null
-cmake --build build/debug -j "$(nproc)"
+cmake --build build/debug -j "$(nproc)" --target kiosk kiosk-refbackend kiosk-vprinter kiosk-receiptgen
 bin="$root/build/debug"
+kiosk="$bin/kiosk/app/kiosk"
 
-work="$(mktemp -d /tmp/kiosk-demo.XXXXXX)"
+# Everything the demo writes at run time lives here (config/demo.toml points at it).
+work=/tmp/kiosk-demo
+rm -rf "$work"
+mkdir -p "$work/receipts"
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
 trap cleanup EXIT INT TERM
 
-# Start a server that prints "listening on HOST:PORT" first; echo HOST:PORT.
+# start_server LOG CMD...: starts a server that prints "listening on HOST:PORT" first; echoes HOST:PORT.
 start_server() {
   local log="$1"; shift
   "$@" >"$log" 2>&1 &
   pids+=($!)
   for _ in $(seq 1 100); do
     if head -n1 "$log" 2>/dev/null | grep -q '^listening on '; then
-      head -n1 "$log" | sed 's/^listening on //'; return 0
+      head -n1 "$log" | sed 's/^listening on //'
+      return 0
     fi
     sleep 0.1
   done
-  echo "demo: $* did not start; its output:" >&2; cat "$log" >&2; return 1
+  echo "demo: $1 did not start; its output:" >&2
+  cat "$log" >&2
+  return 1
 }
 
-# 1. The reference backend with seeded demo dossiers, behind a device token.
+# 1. The reference backend with seeded demo dossiers, behind a device token (a file only root reads).
 token="demo-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
-printf '%s\n' "$token" >"$work/device.token"; chmod 600 "$work/device.token"
+(umask 077 && printf '%s\n' "$token" >"$work/device.token")
 backend_addr=$(start_server "$work/backend.log" "$bin/tools/refbackend/kiosk-refbackend" \
-  --listen 127.0.0.1:0 --db "$work/demo.db" --seed --token "$token")
-echo "demo: reference backend on http://$backend_addr (seeded codes: $work/backend.log)"
-grep -E '^[0-9]{3}\.' "$work/backend.log" | head -n 12 || true
+  --listen 127.0.0.1:0 --db "$work/demo.sqlite" --seed --token "$token")
+for _ in $(seq 1 100); do grep -q '^ready' "$work/backend.log" && break; sleep 0.1; done
+echo "demo: reference backend on http://$backend_addr; a few codes to type (all: $work/backend.log):"
+awk '$1 == "dossier" && !seen[$4]++ { printf "  %s  status %s (%s)\n", $2, $4, $5 }' "$work/backend.log"
 
 # 2. The virtual ESC/POS printer: each slip it receives becomes a PNG in $out/slips.
 mkdir -p "$out/slips"
 printer_addr=$(start_server "$work/printer.log" "$bin/tools/vprinter/kiosk-vprinter" \
   --listen 127.0.0.1:0 --out "$out/slips" --paper ok)
-echo "demo: virtual printer on tcp://$printer_addr (slips: $out/slips)"
+echo "demo: virtual printer on tcp://$printer_addr; printed slips appear as PNGs in $out/slips"
 
-# 3. The kiosk.
-sed -e "s|@BACKEND@|http://$backend_addr|" -e "s|@TOKEN_FILE@|$work/device.token|" \
-    -e "s|@PRINTER@|tcp://$printer_addr|" -e "s|@ASSETS@|$root/assets|" -e "s|@DATA@|$work|" \
-    config/demo.toml >"$work/kiosk.toml"
+# 3. Receipt images for the "camera" (camera.source = files): three seeded dossiers.
+mapfile -t camera_codes < <(awk '$1 == "dossier" && ($4 == 4 || $4 == 5 || $4 == 10) && !seen[$4]++ { print $2 }' "$work/backend.log")
+args=()
+for c in "${camera_codes[@]}"; do args+=(--code "$c"); done
+"$bin/tools/receiptgen/kiosk-receiptgen" --out "$work/receipts" "${args[@]}" >/dev/null
+
+# 4. The kiosk against them.
+services=(--backend "http://$backend_addr" --printer "tcp://$printer_addr")
 if [ "$headless" = 0 ]; then
-  echo "demo: opening the kiosk (staff PIN for the demo: 1234; close it from staff mode or Ctrl+C here)"
-  "$bin/kiosk/app/kiosk" --config "$work/kiosk.toml" --windowed
+  echo "demo: opening the kiosk in a window (the camera shows the receipts in $work/receipts; Ctrl+C here ends it)"
+  "$kiosk" --config config/demo.toml "${services[@]}" --windowed --window-size 1600x900
 else
   mkdir -p "$out/screens"
-  echo "demo: no display: running a scripted session under Xvfb; screenshots go to $out/screens"
-  KIOSK_BIN="$bin/kiosk/app/kiosk" KIOSK_CONFIG="$work/kiosk.toml" OUT="$out/screens" \
-    xvfb-run -a -s "-screen 0 1920x1080x24" bash tools/demo-session.sh
-  echo "demo: screenshots written to $out/screens:"; ls "$out/screens"
+  echo "demo: no display, so a scripted session runs under Xvfb; screenshots go to $out/screens"
+  KIOSK_BIN="$kiosk" OUT="$out/screens" BACKEND_LOG="$work/backend.log" CONFIG="$root/config/demo.toml" \
+    bash tools/demo-session.sh "${services[@]}"
+  echo "demo: done. Screenshots: $out/screens   Printed slips: $out/slips"
+  ls "$out/screens" "$out/slips"
 fi
