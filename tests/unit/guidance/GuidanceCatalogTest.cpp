@@ -396,6 +396,10 @@ TEST(GuidanceCatalogTest, NotJsonOrNotObjectFailsClearly) {
     auto array = parseCatalog("[1,2]", "array.json");
     ASSERT_FALSE(array.has_value());
     EXPECT_EQ(array.error().message, "array.json: the catalog must be a JSON object, found a list");
+    // A number too large for a double is an error, not an exception (found by tests/fuzz).
+    auto overflow = parseCatalog("{\"format\": 1e999}", "overflow.json");
+    ASSERT_FALSE(overflow.has_value());
+    EXPECT_NE(overflow.error().message.find("overflow.json: not valid JSON"), std::string::npos);
 }
 
 TEST(GuidanceCatalogTest, EmptyEntryListIsAValidEmptyCatalog) {
