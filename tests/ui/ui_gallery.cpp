@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "kiosk/ui/fonts.hpp"
+#include "kiosk/ui/guidance_view_builder.hpp"
 #include "kiosk/ui/result_view_builder.hpp"
 #include "kiosk/ui/screens.hpp"
 #include "kiosk/ui/strings.hpp"
@@ -23,6 +24,7 @@
 #include "kiosk/ui/widgets.hpp"
 #include "platform/linux/window_glfw.hpp"
 #include "tests/ui/fixtures.hpp"
+#include "tests/ui/guidance_fixtures.hpp"
 
 using namespace kiosk;
 
@@ -97,6 +99,15 @@ int main(int argc, char** argv) {
     const ui::ResultView done = result(test::doneDossier(), 0);
     const ui::ResultView stopped = result(test::stoppedDossier());
 
+    const auto& guidance = test::bundledGuidance();
+    const ui::GuidanceHomeView guideHome = ui::buildGuidanceHomeView(guidance, chrome, "justice");
+    const ui::GuidanceSearchView guideSearch = ui::buildGuidanceSearchView(guidance, chrome, "ly lich");
+    const ui::GuidanceSearchView guideNoMatch = ui::buildGuidanceSearchView(guidance, chrome, "ly lich xe may");
+    const ui::GuidanceDetailView guideDetail = ui::buildGuidanceDetailView(
+        *guidance.find(test::kJudicialRecordId), guidance.catalog(), chrome, true, ui::PrintProgress::Idle);
+    ui::GuidanceDetailView guidePrinted = guideDetail;
+    guidePrinted.print = ui::PrintProgress::Printed;
+
     struct Shot {
         std::string name;
         std::function<void()> draw;
@@ -117,6 +128,11 @@ int main(int argc, char** argv) {
         {"invalid-code", [&] { ui::drawInvalidCode(ui::InvalidCodeView{chrome, "untrusted_host"}); }},
         {"problem-offline", [&] { ui::drawProblem(ui::ProblemView{chrome, core::LookupErrorKind::Offline}); }},
         {"problem-unauthorized", [&] { ui::drawProblem(ui::ProblemView{chrome, core::LookupErrorKind::Unauthorized}); }},
+        {"guidance-home", [&] { ui::drawGuidanceHome(guideHome); }},
+        {"guidance-search", [&] { ui::drawGuidanceSearch(guideSearch); }},
+        {"guidance-search-no-match", [&] { ui::drawGuidanceSearch(guideNoMatch); }},
+        {"guidance-detail", [&] { ui::drawGuidanceDetail(guideDetail); }},
+        {"guidance-detail-printed", [&] { ui::drawGuidanceDetail(guidePrinted); }},
         {"idle-warning", [&] {
              ui::drawResult(processing);
              ui::drawIdleWarning(ui::IdleWarningView{chrome, 12});
