@@ -15,7 +15,7 @@ GuideRow buildGuideRow(const g::GuidanceEntry& entry, const g::GuidanceCatalog& 
     const g::Language lang = guidanceLanguage(chrome.language);
     std::string level;
     if (entry.kind == g::EntryKind::Guide) {
-        level = t.get("guidance.home.guides");
+        level = t.get("guide_screen.kind_guide");
     } else {
         level = t.get(entry.online == g::OnlineLevel::Full ? "guidance.detail.online_full" : "guidance.detail.online_partial");
     }

@@ -206,7 +206,7 @@ std::optional<UiEvent> drawGuidanceHome(const GuidanceHomeView& v) {
         wrappedText(f.bodyBold, t.get("guidance.home.categories"), theme.palette.text, body.width());
         vspace(m.gap * 0.25f);
         take(tiles(v, body.width(), 3));
-        const float listTop = ImGui::GetItemRectMax().y + m.gap;
+        const float listTop = ImGui::GetItemRectMax().y + m.gap * 1.5f;
         take(listPanel(listId, v.listTitle, v.entries,
                        Rect{ImVec2(body.min.x, listTop), ImVec2(body.max.x, body.max.y - backH - m.gap)}));
         detail::moveTo(ImVec2(body.min.x, body.max.y - backH));
@@ -355,13 +355,17 @@ std::optional<UiEvent> resultsPanel(const GuidanceSearchView& v, const Strings& 
     const FontSet& f = fonts();
     const bool blank = v.query.find_first_not_of(' ') == std::string::npos;
     if (!blank && !v.results.empty()) {
-        const std::string title = t.get("guidance.search.results") + " · " +
-                                  t.format("guidance.search.result_count", {{"count", std::to_string(v.results.size())}});
+        // "3 results" alone: "Search results · 3 results" wraps in large text and says it twice.
+        const std::string title = t.format("guidance.search.result_count", {{"count", std::to_string(v.results.size())}});
         return listPanel("guide-search-results", title, v.results, r);
     }
-    detail::moveTo(r.min);
-    detail::drawCard(r.min, ImVec2(r.max.x, std::min(r.max.y, r.min.y + r.height() * 0.6f)));
     const float innerW = r.width() - 2.0f * m.padding;
+    const std::string first = blank ? t.get("guide_screen.type_to_search")
+                                    : t.format("guide_screen.no_match", {{"query", v.query}});
+    const std::string& second = t.get(blank ? "guidance.search.hint" : "guide_screen.no_match_hint");
+    const float textH = wrappedTextHeight(blank ? f.body : f.title, first, innerW) + m.gap * 0.5f +
+                        wrappedTextHeight(f.body, second, innerW) + 3.0f * ImGui::GetStyle().ItemSpacing.y;
+    detail::drawCard(r.min, ImVec2(r.max.x, std::min(r.max.y, r.min.y + textH + 2.0f * m.padding)));
     detail::moveTo(ImVec2(r.min.x + m.padding, r.min.y + m.padding));
     if (blank) {
         wrappedText(f.body, t.get("guide_screen.type_to_search"), theme.palette.text, innerW);
@@ -439,7 +443,7 @@ void levelPill(const GuidanceDetailView& v, const Strings& t, float width) {
     const Metrics& m = theme.metrics;
     const FontSet& f = fonts();
     const std::string& label =
-        t.get(v.guide ? "guidance.home.guides" : v.fullyOnline ? "guidance.detail.online_full" : "guidance.detail.online_partial");
+        t.get(v.guide ? "guide_screen.kind_guide" : v.fullyOnline ? "guidance.detail.online_full" : "guidance.detail.online_partial");
     const StatusTone tone = v.guide ? StatusTone::Completed : v.fullyOnline ? StatusTone::Ready : StatusTone::ActionNeeded;
     const float padX = m.padding * 0.5f;
     const float textW = std::min(width - 2.0f * padX,
@@ -533,8 +537,13 @@ void detailBody(const GuidanceDetailView& v, const Strings& t, float width, bool
     }
     if (!v.documents.empty()) {
         detail::heading(t.get("guidance.detail.documents"), width);
+        const float indent = f.body->FontSize * 1.1f;  // hanging indent: wrapped lines start under the text
         for (const std::string& doc : v.documents) {
-            wrappedText(f.body, "•  " + doc, theme.palette.text, width);
+            const ImVec2 p = ImGui::GetCursorScreenPos();
+            ImGui::GetWindowDrawList()->AddText(f.body, f.body->FontSize, p, toU32(theme.palette.text), "•");
+            detail::moveTo(ImVec2(p.x + indent, p.y));
+            wrappedText(f.body, doc, theme.palette.text, width - indent);
+            detail::moveTo(ImVec2(p.x, ImGui::GetCursorScreenPos().y));
         }
     }
     section(t, "guidance.detail.fees", v.fees, width);
