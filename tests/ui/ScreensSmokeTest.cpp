@@ -285,6 +285,37 @@ TEST_P(ScreensSmokeTest, DragScrollsTheResultWithInertiaAndNeverTaps) {
     EXPECT_FALSE(event.has_value()) << "a drag produced an event";
 }
 
+// The guidance detail is long: a drag that starts on the text scrolls it and taps nothing.
+TEST_P(ScreensSmokeTest, DragScrollsTheGuidanceDetailAndNeverTaps) {
+    const auto& library = test::bundledGuidance();
+    const GuidanceDetailView view = buildGuidanceDetailView(*library.find(test::kJudicialRecordId), library.catalog(),
+                                                            m_chrome, true, PrintProgress::Idle);
+    Draw draw = [&] { return drawGuidanceDetail(view); };
+    for (int i = 0; i < 3; ++i) m_ui->frame(draw);
+    ImGuiWindow* scroll = nullptr;
+    for (ImGuiWindow* w : GImGui->Windows) {
+        if (std::string(w->Name).find("guide-detail-") != std::string::npos) scroll = w;
+    }
+    ASSERT_NE(scroll, nullptr);
+    ASSERT_GT(scroll->ScrollMax.y, 0.0f) << "the judicial record detail is longer than any screen";
+    ImGuiIO& io = ImGui::GetIO();
+    const ImVec2 start(scroll->Pos.x + scroll->Size.x * 0.5f, scroll->Pos.y + scroll->Size.y * 0.8f);
+    io.MousePos = start;
+    m_ui->frame(draw);
+    io.MouseDown[0] = true;
+    std::optional<UiEvent> event;
+    for (int i = 1; i <= 10; ++i) {
+        io.MousePos = ImVec2(start.x, start.y - 30.0f * static_cast<float>(i));
+        if (auto e = m_ui->frame(draw)) event = e;
+    }
+    io.MouseDown[0] = false;
+    for (int i = 0; i < 5; ++i) {
+        if (auto e = m_ui->frame(draw)) event = e;
+    }
+    EXPECT_GT(scroll->Scroll.y, 150.0f);
+    EXPECT_FALSE(event.has_value()) << "a drag produced an event";
+}
+
 INSTANTIATE_TEST_SUITE_P(Sizes, ScreensSmokeTest,
                          ::testing::Values(Case{1920, 1080, "vi", false, false}, Case{1080, 1920, "vi", false, false},
                                            Case{1920, 1080, "en", false, false}, Case{1080, 1920, "en", true, false},
