@@ -31,6 +31,17 @@ std::optional<UiEvent> drawInvalidCode(const InvalidCodeView& view);
 /// The lookup failed (offline, timeout, server, ...): what to do now.
 std::optional<UiEvent> drawProblem(const ProblemView& view);
 
+/// Guidance home: topic tiles, the chosen topic's entries, the search field, back to Attract.
+std::optional<UiEvent> drawGuidanceHome(const GuidanceHomeView& view);
+
+/// Guidance search: the query, an on-screen keyboard (a-z, ă â đ ê ô ơ ư, space, backspace, clear)
+/// and the live results the view carries.
+std::optional<UiEvent> drawGuidanceSearch(const GuidanceSearchView& view);
+
+/// Guidance detail: what it is for, who, online level, login, numbered steps, documents, fees,
+/// time, result delivery, the service address as text and QR code, print (with a printer), back.
+std::optional<UiEvent> drawGuidanceDetail(const GuidanceDetailView& view);
+
 /// Drawn over the current screen after the idle time: a countdown and "I am still here".
 std::optional<UiEvent> drawIdleWarning(const IdleWarningView& view);
 

@@ -118,6 +118,64 @@ struct IdleWarningView {
     int secondsLeft = 0;
 };
 
+// -- Guidance ("Do it online") pages. Texts are in the chosen language already
+//    (kiosk/ui/guidance_view_builder.hpp fills them from the catalog); headings come from Strings.
+
+/// A category / life-event tile on the guidance home page.
+struct GuideTile {
+    std::string id;    ///< category id; empty for the "All" tile
+    std::string name;
+    int entries = 0;   ///< how many entries it holds
+};
+
+/// One tappable entry in a guidance list (home page or search results).
+struct GuideRow {
+    std::string id;     ///< catalog entry id
+    std::string title;
+    std::string detail; ///< "Tư pháp và chứng thực · Làm hoàn toàn trực tuyến"
+};
+
+struct GuidanceHomeView {
+    Chrome chrome;
+    std::vector<GuideTile> tiles;     ///< "All" first, then the categories with entries, catalog order
+    std::string selectedCategory;     ///< id of the chosen tile; empty = All
+    std::string listTitle;            ///< the chosen category's name, or "All procedures and guides"
+    std::vector<GuideRow> entries;    ///< entries of the chosen category, catalog order
+    bool available = true;            ///< false: the catalog is empty ("not available, ask staff")
+};
+
+struct GuidanceSearchView {
+    Chrome chrome;
+    std::string query;              ///< what was typed (UTF-8, may hold ă â đ ê ô ơ ư)
+    std::vector<GuideRow> results;  ///< best first; empty for an empty query or no match
+};
+
+/// Where printing a guidance slip stands (mirrors core::flow::PrintStatus).
+enum class PrintProgress { Idle, Printing, Printed, Failed };
+
+struct GuidanceDetailView {
+    Chrome chrome;
+    std::string id;
+    std::string title;
+    std::string category;        ///< category name, shown above the title
+    bool guide = false;          ///< a general guide rather than a procedure
+    bool fullyOnline = true;     ///< procedures: toàn trình
+    std::string onlineNote;      ///< partial: what still needs a visit
+    std::string summary;         ///< what it is for
+    std::string who;             ///< empty for guides
+    std::string login;
+    std::vector<std::string> steps;      ///< without numbers: the screen numbers them
+    std::vector<std::string> documents;  ///< empty for guides
+    std::string fees;
+    std::string payment;
+    std::string processingTime;
+    std::string result;          ///< how the result is delivered
+    std::string notes;           ///< optional
+    std::string url;             ///< shown as text and as a QR code
+    bool printerAvailable = false;  ///< the Print guidance button is shown only then
+    PrintProgress print = PrintProgress::Idle;
+};
+
 /// What the citizen did on a screen.
 namespace act {
 struct StartManualEntry {};
@@ -134,10 +192,17 @@ struct Print {};
 struct Rate { int level; };                 ///< 0 very satisfied, 1 satisfied, 2 not satisfied
 struct Retry {};
 struct StillHere {};                        ///< dismiss the idle warning
+struct OpenGuideCategory { std::string id; };  ///< guidance home: a tile; empty id = All
+struct OpenGuideSearch {};                  ///< guidance home: the search field
+struct EditGuideQuery { std::string text; };///< guidance search: the keyboard changed the query (whole new text)
+struct OpenGuideEntry { std::string id; };  ///< a row of the home list or of the search results
+struct PrintGuide {};                       ///< guidance detail: Print guidance
 }  // namespace act
 
 using UiEvent = std::variant<act::StartManualEntry, act::OpenGuide, act::SetLanguage, act::ToggleLargeText,
                              act::ToggleHighContrast, act::EditCode, act::SubmitCode, act::Back, act::CancelLookup,
-                             act::Done, act::Print, act::Rate, act::Retry, act::StillHere>;
+                             act::Done, act::Print, act::Rate, act::Retry, act::StillHere,
+                             act::OpenGuideCategory, act::OpenGuideSearch, act::EditGuideQuery,
+                             act::OpenGuideEntry, act::PrintGuide>;
 
 }  // namespace kiosk::ui

@@ -100,6 +100,10 @@ float drawWrappedAt(ImDrawList* list, ImFont* font, ImVec2 pos, std::string_view
     const float lineHeight = font->FontSize * 1.22f;
     float y = pos.y;
     for (auto line : wrapLines(font, text, width)) {
+        if (line.empty()) {  // an empty text's only line has no data(): ImGui would strlen(nullptr)
+            y += lineHeight;
+            continue;
+        }
         float x = pos.x;
         if (centred) {
             const ImVec2 sz = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, line.data(), line.data() + line.size());
@@ -208,7 +212,17 @@ bool touchButton(const char* id, std::string_view label, ImVec2 size, ButtonKind
     drawWrappedAt(list, font, ImVec2(a.x + side + leftInset, a.y + (size.y - h) * 0.5f), label, toU32(text), innerWidth,
                   true);
 
-    g_targetsBuilding[id] = TapTarget{pos, max, enabled};
+    // Inside a scroll region only a button wholly in view is a tap target: one scrolled (partly) out
+    // of sight has no place a finger could reliably hit, and the test hooks must not aim at it.
+    bool inView = true;
+    if (!g_scrollStack.empty()) {
+        const ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
+        inView = pos.x >= clip.Min.x - 0.5f && pos.y >= clip.Min.y - 0.5f && max.x <= clip.Max.x + 0.5f &&
+                 max.y <= clip.Max.y + 0.5f;
+    }
+    if (inView) {
+        g_targetsBuilding[id] = TapTarget{pos, max, enabled};
+    }
     return clicked && enabled;
 }
 

@@ -47,7 +47,8 @@ void requestAnimation();
 bool takeAnimationRequest();
 
 /// A tappable button of at least the theme's touch size. The label is centred and wrapped.
-/// @param id    stable id, unique on the screen
+/// @param id    stable id, unique on the screen; inside a touch scroll region it is listed in
+///              tapTargets() only while wholly in view
 /// @return true on the frame the finger is lifted inside it
 /// @param leftInset room kept free on the left of the label (for a check box)
 bool touchButton(const char* id, std::string_view label, ImVec2 size, ButtonKind kind = ButtonKind::Secondary,

@@ -10,10 +10,12 @@
 #include <tuple>
 
 #include "kiosk/ui/code_entry.hpp"
+#include "kiosk/ui/guidance_view_builder.hpp"
 #include "kiosk/ui/result_view_builder.hpp"
 #include "kiosk/ui/screens.hpp"
 #include "kiosk/ui/strings.hpp"
 #include "tests/ui/fixtures.hpp"
+#include "tests/ui/guidance_fixtures.hpp"
 #include "tests/ui/headless.hpp"
 
 namespace kiosk::ui {
@@ -100,6 +102,110 @@ TEST_P(ScreensSmokeTest, EveryScreenLaysOutTouchTargetsInsideTheScreenWithoutOve
     checkLayout([&] { return drawIdleWarning(idle); }, "idle");
 }
 
+TEST_P(ScreensSmokeTest, GuidancePagesLayOutTouchTargetsInsideTheScreenWithoutOverlap) {
+    const auto& library = test::bundledGuidance();
+    for (const char* category : {"", "justice", "family"}) {
+        const GuidanceHomeView home = buildGuidanceHomeView(library, m_chrome, category);
+        checkLayout([&] { return drawGuidanceHome(home); }, "guidance-home");
+        EXPECT_TRUE(tapTargets().contains("guide-search"));
+        EXPECT_TRUE(tapTargets().contains("guide-cat-all"));
+        EXPECT_TRUE(tapTargets().contains("back"));
+    }
+    const GuidanceHomeView unavailable = buildGuidanceHomeView(core::guidance::GuidanceLibrary{}, m_chrome, "");
+    checkLayout([&] { return drawGuidanceHome(unavailable); }, "guidance-home-unavailable");
+    for (const char* query : {"", "ly lich", "ly lich tu phap giay khai sinh ket hon", "zzqx"}) {
+        const GuidanceSearchView search = buildGuidanceSearchView(library, m_chrome, query);
+        checkLayout([&] { return drawGuidanceSearch(search); }, "guidance-search");
+        for (char c = 'a'; c <= 'z'; ++c) {
+            EXPECT_TRUE(tapTargets().contains(std::string("gkey-") + c)) << c;
+        }
+        for (const char* id : {"gkey-aw", "gkey-aa", "gkey-dd", "gkey-ee", "gkey-oo", "gkey-ow", "gkey-uw", "gkey-space",
+                               "gkey-back", "gkey-clear", "back"}) {
+            EXPECT_TRUE(tapTargets().contains(id)) << id;
+        }
+    }
+    for (const auto& entry : library.catalog().entries) {
+        for (PrintProgress print : {PrintProgress::Idle, PrintProgress::Failed}) {
+            const GuidanceDetailView detail = buildGuidanceDetailView(entry, library.catalog(), m_chrome, true, print);
+            checkLayout([&] { return drawGuidanceDetail(detail); }, entry.id.c_str());
+            EXPECT_TRUE(tapTargets().contains("guide-print"));
+        }
+    }
+    const GuidanceDetailView noPrinter = buildGuidanceDetailView(*library.find(test::kJudicialRecordId), library.catalog(),
+                                                                 m_chrome, false, PrintProgress::Idle);
+    checkLayout([&] { return drawGuidanceDetail(noPrinter); }, "guidance-detail-no-printer");
+    EXPECT_FALSE(tapTargets().contains("guide-print"));
+}
+
+// The whole guidance path by taps: a topic, the search field, typing "ly lich" on the keyboard
+// (results follow the query), the first result, print and back.
+TEST_P(ScreensSmokeTest, GuidanceTapsReportTheirEvents) {
+    const auto& library = test::bundledGuidance();
+    const GuidanceHomeView home = buildGuidanceHomeView(library, m_chrome, "");
+    Draw drawHome = [&] { return drawGuidanceHome(home); };
+    m_ui->frame(drawHome);
+    const std::string firstTopic = home.tiles.at(1).id;  // lower tiles may be scrolled out of view
+    auto e = m_ui->tap("guide-cat-" + firstTopic, drawHome);
+    ASSERT_TRUE(e && std::holds_alternative<act::OpenGuideCategory>(*e));
+    EXPECT_EQ(std::get<act::OpenGuideCategory>(*e).id, firstTopic);
+    e = m_ui->tap("guide-cat-all", drawHome);
+    ASSERT_TRUE(e && std::holds_alternative<act::OpenGuideCategory>(*e));
+    EXPECT_EQ(std::get<act::OpenGuideCategory>(*e).id, "");
+    e = m_ui->tap("guide-search", drawHome);
+    EXPECT_TRUE(e && std::holds_alternative<act::OpenGuideSearch>(*e));
+    const std::string firstId = "guide-entry-" + home.entries.at(0).id;
+    e = m_ui->tap(firstId, drawHome);
+    ASSERT_TRUE(e && std::holds_alternative<act::OpenGuideEntry>(*e));
+    EXPECT_EQ(std::get<act::OpenGuideEntry>(*e).id, home.entries[0].id);
+    e = m_ui->tap("back", drawHome);
+    EXPECT_TRUE(e && std::holds_alternative<act::Back>(*e));
+
+    std::string query;
+    Draw drawSearch = [&] { return drawGuidanceSearch(buildGuidanceSearchView(library, m_chrome, query)); };
+    m_ui->frame(drawSearch);
+    EXPECT_FALSE(tapTargets().at("gkey-back").enabled);
+    for (const char* key : {"gkey-l", "gkey-y", "gkey-space", "gkey-l", "gkey-i", "gkey-c", "gkey-x", "gkey-back",
+                            "gkey-h"}) {
+        e = m_ui->tap(key, drawSearch);
+        ASSERT_TRUE(e && std::holds_alternative<act::EditGuideQuery>(*e)) << key;
+        query = std::get<act::EditGuideQuery>(*e).text;
+        m_ui->frame(drawSearch);
+    }
+    EXPECT_EQ(query, "ly lich");
+    const std::string resultId = std::string("guide-entry-") + test::kJudicialRecordId;
+    ASSERT_TRUE(tapTargets().contains(resultId)) << "the best result is in view";
+    e = m_ui->tap(resultId, drawSearch);
+    ASSERT_TRUE(e && std::holds_alternative<act::OpenGuideEntry>(*e));
+    EXPECT_EQ(std::get<act::OpenGuideEntry>(*e).id, test::kJudicialRecordId);
+    e = m_ui->tap("gkey-dd", drawSearch);  // the accent row appends whole UTF-8 letters
+    ASSERT_TRUE(e && std::holds_alternative<act::EditGuideQuery>(*e));
+    EXPECT_EQ(std::get<act::EditGuideQuery>(*e).text, "ly lichđ");
+    query = "ly lichđ";
+    m_ui->frame(drawSearch);
+    e = m_ui->tap("gkey-back", drawSearch);  // backspace removes the whole letter
+    ASSERT_TRUE(e && std::holds_alternative<act::EditGuideQuery>(*e));
+    EXPECT_EQ(std::get<act::EditGuideQuery>(*e).text, "ly lich");
+    e = m_ui->tap("gkey-clear", drawSearch);
+    ASSERT_TRUE(e && std::holds_alternative<act::EditGuideQuery>(*e));
+    EXPECT_EQ(std::get<act::EditGuideQuery>(*e).text, "");
+
+    const GuidanceDetailView detail = buildGuidanceDetailView(*library.find(test::kJudicialRecordId), library.catalog(),
+                                                              m_chrome, true, PrintProgress::Idle);
+    Draw drawDetail = [&] { return drawGuidanceDetail(detail); };
+    m_ui->frame(drawDetail);
+    e = m_ui->tap("guide-print", drawDetail);
+    EXPECT_TRUE(e && std::holds_alternative<act::PrintGuide>(*e));
+    e = m_ui->tap("back", drawDetail);
+    EXPECT_TRUE(e && std::holds_alternative<act::Back>(*e));
+
+    GuidanceDetailView printing = detail;
+    printing.print = PrintProgress::Printing;
+    Draw drawPrinting = [&] { return drawGuidanceDetail(printing); };
+    m_ui->frame(drawPrinting);
+    EXPECT_FALSE(tapTargets().at("guide-print").enabled);
+    EXPECT_FALSE(m_ui->tap("guide-print", drawPrinting).has_value());
+}
+
 TEST_P(ScreensSmokeTest, TapsOnTheKeypadTypeTheCodeAndSubmitIt) {
     std::string symbols;
     Draw draw = [&]() -> std::optional<UiEvent> {
@@ -176,6 +282,37 @@ TEST_P(ScreensSmokeTest, DragScrollsTheResultWithInertiaAndNeverTaps) {
         if (auto e = m_ui->frame(draw)) event = e;
     }
     EXPECT_GT(scroll->Scroll.y, afterDrag) << "no inertia after release";
+    EXPECT_FALSE(event.has_value()) << "a drag produced an event";
+}
+
+// The guidance detail is long: a drag that starts on the text scrolls it and taps nothing.
+TEST_P(ScreensSmokeTest, DragScrollsTheGuidanceDetailAndNeverTaps) {
+    const auto& library = test::bundledGuidance();
+    const GuidanceDetailView view = buildGuidanceDetailView(*library.find(test::kJudicialRecordId), library.catalog(),
+                                                            m_chrome, true, PrintProgress::Idle);
+    Draw draw = [&] { return drawGuidanceDetail(view); };
+    for (int i = 0; i < 3; ++i) m_ui->frame(draw);
+    ImGuiWindow* scroll = nullptr;
+    for (ImGuiWindow* w : GImGui->Windows) {
+        if (std::string(w->Name).find("guide-detail-") != std::string::npos) scroll = w;
+    }
+    ASSERT_NE(scroll, nullptr);
+    ASSERT_GT(scroll->ScrollMax.y, 0.0f) << "the judicial record detail is longer than any screen";
+    ImGuiIO& io = ImGui::GetIO();
+    const ImVec2 start(scroll->Pos.x + scroll->Size.x * 0.5f, scroll->Pos.y + scroll->Size.y * 0.8f);
+    io.MousePos = start;
+    m_ui->frame(draw);
+    io.MouseDown[0] = true;
+    std::optional<UiEvent> event;
+    for (int i = 1; i <= 10; ++i) {
+        io.MousePos = ImVec2(start.x, start.y - 30.0f * static_cast<float>(i));
+        if (auto e = m_ui->frame(draw)) event = e;
+    }
+    io.MouseDown[0] = false;
+    for (int i = 0; i < 5; ++i) {
+        if (auto e = m_ui->frame(draw)) event = e;
+    }
+    EXPECT_GT(scroll->Scroll.y, 150.0f);
     EXPECT_FALSE(event.has_value()) << "a drag produced an event";
 }
 

@@ -6,6 +6,7 @@
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <stb_image_write.h>
 
 #include <cstdio>
@@ -16,6 +17,7 @@
 #include <vector>
 
 #include "kiosk/ui/fonts.hpp"
+#include "kiosk/ui/guidance_view_builder.hpp"
 #include "kiosk/ui/result_view_builder.hpp"
 #include "kiosk/ui/screens.hpp"
 #include "kiosk/ui/strings.hpp"
@@ -23,6 +25,7 @@
 #include "kiosk/ui/widgets.hpp"
 #include "platform/linux/window_glfw.hpp"
 #include "tests/ui/fixtures.hpp"
+#include "tests/ui/guidance_fixtures.hpp"
 
 using namespace kiosk;
 
@@ -97,9 +100,19 @@ int main(int argc, char** argv) {
     const ui::ResultView done = result(test::doneDossier(), 0);
     const ui::ResultView stopped = result(test::stoppedDossier());
 
+    const auto& guidance = test::bundledGuidance();
+    const ui::GuidanceHomeView guideHome = ui::buildGuidanceHomeView(guidance, chrome, "justice");
+    const ui::GuidanceSearchView guideSearch = ui::buildGuidanceSearchView(guidance, chrome, "ly lich");
+    const ui::GuidanceSearchView guideNoMatch = ui::buildGuidanceSearchView(guidance, chrome, "ly lich xe may");
+    const ui::GuidanceDetailView guideDetail = ui::buildGuidanceDetailView(
+        *guidance.find(test::kJudicialRecordId), guidance.catalog(), chrome, true, ui::PrintProgress::Idle);
+    ui::GuidanceDetailView guidePrinted = guideDetail;
+    guidePrinted.print = ui::PrintProgress::Printed;
+
     struct Shot {
         std::string name;
         std::function<void()> draw;
+        bool onRequest = false;  ///< drawn only when named in --only (variants kept out of the full set)
     };
     const std::vector<Shot> shots = {
         {"attract", [&] { ui::drawAttract(ui::AttractView{chrome, false, true}); }},
@@ -117,6 +130,17 @@ int main(int argc, char** argv) {
         {"invalid-code", [&] { ui::drawInvalidCode(ui::InvalidCodeView{chrome, "untrusted_host"}); }},
         {"problem-offline", [&] { ui::drawProblem(ui::ProblemView{chrome, core::LookupErrorKind::Offline}); }},
         {"problem-unauthorized", [&] { ui::drawProblem(ui::ProblemView{chrome, core::LookupErrorKind::Unauthorized}); }},
+        {"guidance-home", [&] { ui::drawGuidanceHome(guideHome); }},
+        {"guidance-search", [&] { ui::drawGuidanceSearch(guideSearch); }},
+        {"guidance-search-no-match", [&] { ui::drawGuidanceSearch(guideNoMatch); }, true},
+        {"guidance-detail", [&] { ui::drawGuidanceDetail(guideDetail); }},
+        {"guidance-detail-printed", [&] { ui::drawGuidanceDetail(guidePrinted); }, true},
+        {"guidance-detail-scrolled", [&] {  // steps, documents and fees, as after a drag
+             for (ImGuiWindow* w : GImGui->Windows) {
+                 if (std::strstr(w->Name, "guide-detail-") != nullptr) w->Scroll.y = w->ScrollMax.y * 0.55f;
+             }
+             ui::drawGuidanceDetail(guideDetail);
+         }, true},
         {"idle-warning", [&] {
              ui::drawResult(processing);
              ui::drawIdleWarning(ui::IdleWarningView{chrome, 12});
@@ -128,7 +152,8 @@ int main(int argc, char** argv) {
     if (highContrast) suffix += "-contrast";
     std::vector<unsigned char> pixels(static_cast<std::size_t>(fb.width) * static_cast<std::size_t>(fb.height) * 4);
     for (const Shot& shot : shots) {
-        if (!only.empty() && ("," + only + ",").find("," + shot.name + ",") == std::string::npos) continue;
+        const bool named = ("," + only + ",").find("," + shot.name + ",") != std::string::npos;
+        if ((!only.empty() || shot.onRequest) && !named) continue;
         for (int frame = 0; frame < 3; ++frame) {  // layout settles in the second frame
             (*window)->waitEvents(0.0);
             ImGui_ImplOpenGL3_NewFrame();
