@@ -36,6 +36,30 @@ std::string percentEncode(std::string_view text) {
     return out;
 }
 
+// 1200000 -> "1.200.000 ₫" (vi) or "1,200,000 ₫" (en). kiosk/ui has the same for the screens; the
+// print library does not link the UI (and its ImGui) for ten lines.
+std::string formatVnd(std::int64_t amount, core::Language language) {
+    std::string digits = std::to_string(amount < 0 ? -amount : amount);
+    const char sep = language == core::Language::En ? ',' : '.';
+    for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(static_cast<std::size_t>(i), 1, sep);
+    return (amount < 0 ? "-" : "") + digits + " ₫";
+}
+
+// The status texts of 5 and 6 point at "the documents / amounts below": list them under the next step.
+std::string nextStepWithItems(const core::Dossier& dossier, std::string text, core::Language language) {
+    if (dossier.status == core::DossierStatus::NeedsDocuments) {
+        for (const auto& m : dossier.missingDocuments) {
+            text += "\n• " + m.name + (m.note.empty() ? "" : " (" + m.note + ")");
+        }
+    }
+    if (dossier.status == core::DossierStatus::NeedsPayment) {
+        for (const auto& f : dossier.fees) {
+            if (!f.paid) text += "\n• " + f.description + ": " + formatVnd(f.amountVnd, language);
+        }
+    }
+    return text;
+}
+
 // The line under the appointment date. Finished and cancelled dossiers say how they ended or nothing;
 // a Done/Returned dossier without a finish time gets no line rather than a false "overdue".
 std::string dueLine(const core::Dossier& dossier, const core::StringTable& t, core::ZonedTime now) {
@@ -113,7 +137,7 @@ core::Result<core::slip::RenderedSlip> SlipMaker::statusSlip(const core::Dossier
     const core::StringTable& t = strings(language);
     core::slip::StatusSlipInput in;
     in.statusTitle = t.text(core::statusTextKey(dossier.status, "title"));
-    in.nextStep = t.text(core::statusTextKey(dossier.status, "next"));
+    in.nextStep = nextStepWithItems(dossier, t.text(core::statusTextKey(dossier.status, "next")), language);
     in.dueLine = dueLine(dossier, t, now);
     in.officeName = m_officeName;
     in.lookupUrl = lookupUrl(dossier.code);  // empty: buildStatusSlip falls back to the backend's URL

@@ -42,7 +42,8 @@ public:
     /// @return the maker, or an Io/Parse error naming the font or string table that is unusable
     static core::Result<SlipMaker> create(const core::Settings& settings, const std::string& fontDir = KIOSK_FONT_DIR);
 
-    /// The dossier-status slip: code, procedure, translated status title and next step, appointment
+    /// The dossier-status slip: code, procedure, translated status title and next step (with the
+    /// missing documents for status 5 and the unpaid fees for status 6 listed under it), appointment
     /// date with its due line (days left / overdue, from core/dossier dossier_time), pickup place, the
     /// masked applicant only when printer.print_applicant_name is on, and a QR of lookupUrl(code).
     /// @param now the print time (footer and days left), injected by the caller

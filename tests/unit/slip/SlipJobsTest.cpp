@@ -160,3 +160,24 @@ TEST(SlipJobsTest, EscPosJobParsesAndPngRoundTrips) {
     ASSERT_EQ(full->pages.size(), 1u);
     EXPECT_EQ(full->pages[0].cut, core::escpos::CutMode::Full);
 }
+
+TEST(SlipJobsTest, MissingDocumentsAndUnpaidFeesAreListedUnderTheNextStep) {
+    const auto maker = makeMaker(testSettings());
+    auto needsDocs = sampleDossier(5);
+    const int bare = heightOf(maker, needsDocs);
+    needsDocs.missingDocuments = {{"Bản sao Căn cước công dân", "bản sao có chứng thực"}, {"Tờ khai mẫu 03", ""}};
+    EXPECT_GT(heightOf(maker, needsDocs), bare);
+
+    auto needsPayment = sampleDossier(6);
+    const int unpaidNone = heightOf(maker, needsPayment);
+    needsPayment.fees = {{"Lệ phí cấp phiếu", 200000, true, "", ""}};
+    EXPECT_EQ(heightOf(maker, needsPayment), unpaidNone);  // paid fees are not asked for again
+    needsPayment.fees.push_back({"Phí thẩm định", 1200000, false, "", ""});
+    EXPECT_GT(heightOf(maker, needsPayment), unpaidNone);
+
+    // Other statuses' texts do not point at a list: nothing is added.
+    auto processing = sampleDossier(4);
+    const int plain = heightOf(maker, processing);
+    processing.missingDocuments = needsDocs.missingDocuments;
+    EXPECT_EQ(heightOf(maker, processing), plain);
+}
