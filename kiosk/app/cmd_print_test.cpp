@@ -1,6 +1,8 @@
 // `kiosk print-test [--printer URI]`: prints the test page (every Vietnamese letter, each size, a QR
 // code) and reports the printer's status as one JSON line on stdout:
 //   {"printer":"tcp://127.0.0.1:9100","printed":true,"status":{...}|null,"error":null|{"kind","message"}}
+// The printer, width, cut, timeout and office name come from the configuration layers (printer.*,
+// office.name; the global --printer overrides printer.uri); the command's own options win over them.
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
@@ -8,7 +10,9 @@
 #include <iostream>
 
 #include "kiosk/app/commands.hpp"
+#include "kiosk/app/settings_from_options.hpp"
 #include "kiosk/app/slip_fonts.hpp"
+#include "kiosk/app/slip_jobs.hpp"
 #include "kiosk/core/escpos/escpos_encoder.hpp"
 #include "kiosk/core/slip/test_page.hpp"
 #include "platform/printer.hpp"
@@ -22,7 +26,17 @@ nlohmann::ordered_json statusJson(const std::optional<platform::PrinterStatus>& 
     return nlohmann::ordered_json::parse(core::escpos::toJson(*s));
 }
 
-int runPrintTest(const std::string& uriText, int width, int timeoutMs, const std::string& office) {
+struct PrintTestJob {
+    std::string uri;
+    int width = 384;
+    int timeoutMs = 8000;
+    std::string office;
+    core::escpos::CutMode cut = core::escpos::CutMode::Partial;
+};
+
+int runPrintTest(const PrintTestJob& job) {
+    const std::string& uriText = job.uri;
+    const int width = job.width;
     nlohmann::ordered_json report;
     report["printer"] = uriText;
     report["printed"] = false;
@@ -34,7 +48,7 @@ int runPrintTest(const std::string& uriText, int width, int timeoutMs, const std
         std::cout << report.dump() << std::endl;
         return error ? 1 : 0;
     };
-    const std::chrono::milliseconds timeout{timeoutMs};
+    const std::chrono::milliseconds timeout{job.timeoutMs};
 
     auto uri = platform::parsePrinterUri(uriText);
     if (!uri) return finish(platform::PrintError{platform::PrintErrorKind::InvalidUri, uri.error().message}, std::nullopt);
@@ -54,12 +68,12 @@ int runPrintTest(const std::string& uriText, int width, int timeoutMs, const std
     if (!renderer) return finish(platform::PrintError{platform::PrintErrorKind::Io, renderer.error().message}, status);
     const core::ZonedTime now{std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()),
                               std::chrono::minutes{7 * 60}};
-    auto page = renderer->render(core::slip::buildTestPage(office, now, width, std::string{"kiosk "} + KIOSK_VERSION),
+    auto page = renderer->render(core::slip::buildTestPage(job.office, now, width, std::string{"kiosk "} + KIOSK_VERSION),
                                  {.paperWidthDots = width});
     if (!page) return finish(platform::PrintError{platform::PrintErrorKind::Io, page.error().message}, status);
 
-    const auto job = core::escpos::encodeSlipJob(*page);
-    if (auto ok = printer->print(job, timeout); !ok) return finish(ok.error(), status);
+    const auto bytes = core::escpos::encodeSlipJob(*page, {.cut = job.cut});
+    if (auto ok = printer->print(bytes, timeout); !ok) return finish(ok.error(), status);
     report["printed"] = true;
     if (printer->twoWay()) {
         // Report the status after the page: a near-end roll shows up here.
@@ -74,24 +88,37 @@ void registerPrintTest(CLI::App& cli, const GlobalOptions& options, CommandResul
     auto* cmd = cli.add_subcommand("print-test", "Print a test page and report the printer status as one JSON line");
     struct Args {
         std::string printer;
-        int width = 384;
-        int timeoutMs = 8000;
+        std::optional<int> width;
+        std::optional<int> timeoutMs;
         std::string office;
     };
     auto args = std::make_shared<Args>();
     cmd->add_option("--printer", args->printer, "Printer URI (usb:/dev/usb/lp0, tcp://HOST:PORT, cups:QUEUE, file:PATH)");
-    cmd->add_option("--width", args->width, "Paper width in dots (384 = 58 mm, 576 = 80 mm)")->check(CLI::IsMember({384, 576}));
-    cmd->add_option("--timeout-ms", args->timeoutMs, "Timeout for each printer call")->check(CLI::Range(100, 120000));
-    cmd->add_option("--office", args->office, "Office name for the footer");
+    cmd->add_option("--width", args->width, "Paper width in dots, 384 = 58 mm, 576 = 80 mm (default: printer.width_dots)")
+        ->check(CLI::IsMember({384, 576}));
+    cmd->add_option("--timeout-ms", args->timeoutMs, "Timeout for each printer call (default: printer.timeout_ms)")
+        ->check(CLI::Range(100, 120000));
+    cmd->add_option("--office", args->office, "Office name for the footer (default: office.name)");
     cmd->callback([&options, &result, args] {
-        std::string uri = args->printer;
-        if (uri.empty() && options.printer) uri = *options.printer;
-        if (uri.empty()) {
-            std::cerr << "kiosk print-test: no printer; pass --printer URI\n";
+        auto loaded = loadSettingsFor(options);
+        if (!loaded) {
+            std::cerr << "kiosk print-test: config: " << loaded.error().message << "\n";
+            result.exitCode = 1;
+            return;
+        }
+        const core::PrinterSettings& printer = loaded->settings.printer;
+        PrintTestJob job;
+        job.uri = args->printer.empty() ? printer.uri : args->printer;
+        if (job.uri.empty()) {
+            std::cerr << "kiosk print-test: no printer; pass --printer URI or set printer.uri\n";
             result.exitCode = 2;
             return;
         }
-        result.exitCode = runPrintTest(uri, args->width, args->timeoutMs, args->office);
+        job.width = args->width.value_or(printer.widthDots);
+        job.timeoutMs = args->timeoutMs.value_or(printer.timeoutMs);
+        job.office = args->office.empty() ? loaded->settings.office.name : args->office;
+        job.cut = cutModeFrom(printer.cut);
+        result.exitCode = runPrintTest(job);
     });
 }
 

@@ -349,7 +349,9 @@ TEST(PrintingIntegrationTest, SlipStatusCommandWritesPngAndEscPos) {
     const std::string base = "slip status " + code + " --dossier-json " + (dir / "d.json").string();
     runKiosk(base + " --out " + (dir / "s.png").string(), &rc);
     EXPECT_EQ(rc, 0);
-    EXPECT_EQ(decodeQrInPng(dir / "s.png"), url);
+    // The QR is office.public_lookup_url (here the compiled-in default) with the code, as on every
+    // slip the kiosk prints; the JSON's public_url is used only when that template is empty.
+    EXPECT_EQ(decodeQrInPng(dir / "s.png"), "https://dichvucong.gov.vn/p/home/dvc-tra-cuu-ho-so.html?ma=" + code);
 
     runKiosk(base + " --out " + (dir / "s.bin").string() + " --width 576", &rc);
     EXPECT_EQ(rc, 0);
