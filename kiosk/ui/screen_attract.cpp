@@ -24,6 +24,14 @@ void drawCameraArea(const Rect& r, const Strings& t, const AttractView& view) {
         const ImVec2 size(static_cast<float>(view.previewWidth) * k, static_cast<float>(view.previewHeight) * k);
         const ImVec2 a(r.min.x + (r.width() - size.x) * 0.5f, r.min.y + (r.height() - size.y) * 0.5f);
         list->AddImage(view.previewTexture, a, ImVec2(a.x + size.x, a.y + size.y));
+        if (view.detectedOutline.size() == 8) {
+            // The code just seen, so the citizen knows the receipt was read.
+            ImVec2 pts[4];
+            for (int i = 0; i < 4; ++i) {
+                pts[i] = ImVec2(a.x + view.detectedOutline[2 * i] * size.x, a.y + view.detectedOutline[2 * i + 1] * size.y);
+            }
+            list->AddPolyline(pts, 4, toU32(theme.palette.accent), ImDrawFlags_Closed, 6.0f * m.scale);
+        }
     }
     const ImU32 ink = toU32(theme.palette.primary);
     const float corner = std::min(r.width(), r.height()) * 0.16f;

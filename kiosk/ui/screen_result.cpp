@@ -188,6 +188,10 @@ void details(const ResultView& v, const Strings& t, float width, bool withQr) {
 // [SECTION] side panel (QR, rating, print, done)
 //-----------------------------------------------------------------------------
 
+std::string_view printLabel(const ResultView& v, const Strings& t) {
+    return v.printMessage.empty() ? std::string_view(t.get("screens.result.print")) : std::string_view(v.printMessage);
+}
+
 std::optional<UiEvent> rating(const ResultView& v, const Strings& t, float width, bool inRow) {
     const Theme& theme = currentTheme();
     const Metrics& m = theme.metrics;
@@ -244,7 +248,8 @@ std::optional<UiEvent> drawResult(const ResultView& v) {
         const float x = body.max.x - sideW;
         const float innerW = sideW - 2.0f * m.padding * 0.6f;
         const float doneH = m.touch * 1.2f;
-        const float printH = v.printerAvailable ? m.touch + m.gap : 0.0f;
+        const float printButtonH = v.printMessage.empty() ? m.touch : m.touch * 1.3f;  // two lines of a message
+        const float printH = v.printerAvailable ? printButtonH + m.gap : 0.0f;
         const float ratingH = wrappedTextHeight(f.bodyBold, t.get(v.rating ? "screens.result.rate_thanks" : "screens.result.rate_question"), sideW) +
                               m.touch * 1.25f + 2.0f * ImGui::GetStyle().ItemSpacing.y;
         const float bottom = body.max.y - doneH - m.gap - printH - ratingH - m.gap;
@@ -266,8 +271,8 @@ std::optional<UiEvent> drawResult(const ResultView& v) {
         }
         ImGui::EndGroup();
         if (v.printerAvailable) {
-            detail::moveTo(ImVec2(x, body.max.y - doneH - m.gap - m.touch));
-            if (touchButton("print", t.get("screens.result.print"), ImVec2(sideW, m.touch))) {
+            detail::moveTo(ImVec2(x, body.max.y - doneH - m.gap - printButtonH));
+            if (touchButton("print", printLabel(v, t), ImVec2(sideW, printButtonH), ButtonKind::Secondary, !v.printBusy)) {
                 event = act::Print{};
             }
         }
@@ -293,7 +298,7 @@ std::optional<UiEvent> drawResult(const ResultView& v) {
         detail::moveTo(ImVec2(body.min.x, body.max.y - actionsH));
         const float w = v.printerAvailable ? (body.width() - m.gap) * 0.5f : body.width();
         if (v.printerAvailable) {
-            if (touchButton("print", t.get("screens.result.print"), ImVec2(w, actionsH))) {
+            if (touchButton("print", printLabel(v, t), ImVec2(w, actionsH), ButtonKind::Secondary, !v.printBusy)) {
                 event = act::Print{};
             }
             ImGui::SameLine(0.0f, m.gap);
