@@ -166,6 +166,7 @@ public:
         : m_window(std::move(window)), m_settings(std::move(settings)), m_fontsScale(fontsScale),
           m_queue([w = m_window.get()] { w->wake(); }) {
         m_assetsDir = findAssets(m_settings.paths.assetsDir);
+        m_settings.paths.assetsDir = m_assetsDir.string();  // slips read the same translations
         const core::UiSettings& ui = m_settings.ui;
         m_flowConfig.idleSeconds = std::max(5, ui.idleTimeoutS);
         m_flowConfig.warningSeconds = std::max(1, ui.idleWarningS);
@@ -449,11 +450,7 @@ void Kiosk::runCommand(const core::Command& command) {
             } else if constexpr (std::is_same_v<C, core::command::CancelLookup>) {
                 m_services->cancelLookup();
             } else if constexpr (std::is_same_v<C, core::command::PrintStatusSlip>) {
-                // The slip carries the texts the citizen reads on screen, in the session's language.
-                const ui::ResultView view = ui::buildResultView(
-                    c.dossier, chrome(), std::chrono::floor<seconds>(std::chrono::system_clock::now()), true, std::nullopt);
-                m_services->printStatusSlip(c.dossier, StatusSlipTexts{view.statusLabel, view.nextStep, view.dueLine,
-                                                                       view.followUrl});
+                m_services->printStatusSlip(c.dossier, c.language);
             } else if constexpr (std::is_same_v<C, core::command::PrintGuidanceSlip>) {
                 spdlog::info("guidance slip requested (guidance printing not built in)");
                 m_queue.post([this] { dispatch(core::event::PrintFinished{false, "not_available"}); });

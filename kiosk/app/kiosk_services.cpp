@@ -14,10 +14,6 @@
 #include <mutex>
 #include <thread>
 
-#include "kiosk/app/slip_fonts.hpp"
-#include "kiosk/core/escpos/escpos_encoder.hpp"
-#include "kiosk/core/slip/slip_renderer.hpp"
-#include "kiosk/core/slip/status_slip.hpp"
 #include "platform/http_client.hpp"
 #include "platform/linux/camera_files.hpp"
 #include "platform/linux/camera_synthetic.hpp"
@@ -46,12 +42,6 @@ std::string hostName() {
         return "kiosk";
     }
     return buf;
-}
-
-core::escpos::CutMode cutMode(const std::string& cut) {
-    if (cut == "full") return core::escpos::CutMode::Full;
-    if (cut == "none") return core::escpos::CutMode::None;
-    return core::escpos::CutMode::Partial;
 }
 
 core::InputSource flowSource(ScanSource source) {
@@ -137,12 +127,6 @@ private:
     std::jthread m_thread;                     // last: starts after the members above exist
 };
 
-/// Fonts and renderer for slips, loaded on the task worker the first time a slip is printed.
-struct KioskServices::SlipRendering {
-    std::optional<SlipFonts> fonts;
-    std::optional<core::slip::SlipRenderer> renderer;
-};
-
 //-----------------------------------------------------------------------------
 // [SECTION] services (construction)
 //-----------------------------------------------------------------------------
@@ -221,7 +205,6 @@ void KioskServices::buildPrinting() {
         m_post(std::move(finished));
     };
     m_print = std::make_unique<PrintService>(std::move(printer), std::move(onDone), options);
-    m_slips = std::make_unique<SlipRendering>();
     m_print->checkStatus();  // learn early whether Print can be offered
     spdlog::info("printer configured ({})", uri->text);
 }
@@ -320,47 +303,30 @@ void KioskServices::sendRating(const core::command::SendRating& command) {
     });
 }
 
-void KioskServices::printStatusSlip(const core::Dossier& dossier, StatusSlipTexts texts) {
+void KioskServices::printStatusSlip(const core::Dossier& dossier, core::Language language) {
     if (!m_print) {
         m_post(core::event::PrintFinished{false, "no_printer"});
         return;
     }
-    m_tasks->post([this, dossier, texts = std::move(texts)] {
+    m_tasks->post([this, dossier, language] {
         const auto started = Clock::now();
-        SlipRendering& r = *m_slips;
-        if (!r.renderer) {
-            auto fonts = loadSlipFonts();
-            if (!fonts) {
-                spdlog::error("slip fonts: {}", fonts.error().message);
+        if (!m_slips) {
+            // Fonts and string tables come from disk: here, on the worker, the first time only.
+            auto maker = SlipMaker::create(m_settings);
+            if (!maker) {
+                spdlog::error("slips: {}", maker.error().message);
                 m_post(core::event::PrintFinished{false, "render"});
                 return;
             }
-            r.fonts = std::move(*fonts);
-            auto renderer = core::slip::SlipRenderer::create(r.fonts->data());
-            if (!renderer) {
-                spdlog::error("slip renderer: {}", renderer.error().message);
-                m_post(core::event::PrintFinished{false, "render"});
-                return;
-            }
-            r.renderer.emplace(std::move(*renderer));
+            m_slips.emplace(std::move(*maker));
         }
-        core::slip::StatusSlipInput input;
-        input.statusTitle = texts.statusTitle;
-        input.nextStep = texts.nextStep;
-        input.dueLine = texts.dueLine;
-        input.officeName = m_settings.office.name;
-        input.lookupUrl = texts.followUrl;
-        input.printedAt = nowInVietnam();
-        input.includeApplicant = m_settings.printer.printApplicantName;
-        auto rendered = r.renderer->render(core::slip::buildStatusSlip(dossier, input),
-                                           {.paperWidthDots = m_settings.printer.widthDots});
-        if (!rendered) {
-            spdlog::error("slip rendering failed: {}", rendered.error().message);
+        auto slip = m_slips->statusSlip(dossier, language, nowInVietnam());
+        if (!slip) {
+            spdlog::error("slip rendering failed: {}", slip.error().message);
             m_post(core::event::PrintFinished{false, "render"});
             return;
         }
-        auto job = core::escpos::encodeSlipJob(*rendered, {.cut = cutMode(m_settings.printer.cut)});
-        const auto id = m_print->submit(std::move(job));
+        const auto id = m_print->submit(m_slips->escposJob(*slip));
         spdlog::info("print job {} queued ({:.0f} ms to render)", id,
                      std::chrono::duration<double, std::milli>(Clock::now() - started).count());
     });

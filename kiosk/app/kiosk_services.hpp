@@ -17,6 +17,7 @@
 #include "kiosk/app/lookup_service.hpp"
 #include "kiosk/app/print_service.hpp"
 #include "kiosk/app/scan_service.hpp"
+#include "kiosk/app/slip_jobs.hpp"
 #include "kiosk/core/config/settings.hpp"
 #include "kiosk/core/flow/flow.hpp"
 
@@ -33,14 +34,6 @@ public:
     virtual void start(LookupTarget target, Done done) = 0;
     /// Abandons the lookup in flight, if any.
     virtual void cancel() = 0;
-};
-
-/// The translated texts of a status slip, taken by the UI thread from its string tables.
-struct StatusSlipTexts {
-    std::string statusTitle;
-    std::string nextStep;
-    std::string dueLine;
-    std::string followUrl;  ///< public lookup URL with the dossier code only
 };
 
 class KioskServices {
@@ -64,8 +57,9 @@ public:
     void startLookup(std::uint64_t requestId, const core::ReceiptReading& reading);
     void cancelLookup();
     void sendRating(const core::command::SendRating& rating);
-    /// Renders the slip on a worker and queues it on the printer; PrintFinished follows.
-    void printStatusSlip(const core::Dossier& dossier, StatusSlipTexts texts);
+    /// Renders the slip (SlipMaker, translated) on a worker and queues it on the printer;
+    /// PrintFinished follows.
+    void printStatusSlip(const core::Dossier& dossier, core::Language language);
     /// The session ended: the same receipt may be scanned again at once.
     void wipeSession();
 
@@ -91,7 +85,6 @@ public:
 
 private:
     class TaskWorker;
-    struct SlipRendering;
 
     void buildScanning();
     void buildPrinting();
@@ -107,7 +100,7 @@ private:
     std::unique_ptr<BackendClient> m_backend;           // null: no backend configured
     std::unique_ptr<DossierLookup> m_lookup;
     std::unique_ptr<PrintService> m_print;               // null: no printer configured
-    std::unique_ptr<SlipRendering> m_slips;             // fonts and renderer, used by m_tasks only
+    std::optional<SlipMaker> m_slips;                    // made by m_tasks on the first print; used by it only
     std::unique_ptr<ScanService> m_scan;
     std::unique_ptr<TaskWorker> m_tasks;                // ratings and slip rendering; stopped first
 };

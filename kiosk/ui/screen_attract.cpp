@@ -74,8 +74,15 @@ void drawCameraArea(const Rect& r, const Strings& t, const AttractView& view) {
             }
         }
     }
-    drawWrappedAt(list, f.body, ImVec2(r.min.x + inset + corner * 0.5f, r.max.y - inset - captionH - 12.0f * m.scale),
-                          caption, toU32(theme.palette.text), captionW, true);
+    const ImVec2 captionAt(r.min.x + inset + corner * 0.5f, r.max.y - inset - captionH - 12.0f * m.scale);
+    if (preview) {
+        // Over the camera picture the caption needs its own background to stay readable.
+        const float pad = 8.0f * m.scale;
+        list->AddRectFilled(ImVec2(captionAt.x - pad, captionAt.y - pad),
+                            ImVec2(captionAt.x + captionW + pad, captionAt.y + captionH + pad), toU32(theme.palette.surfaceAlt),
+                            m.radius);
+    }
+    drawWrappedAt(list, f.body, captionAt, caption, toU32(theme.palette.text), captionW, true);
 }
 
 }  // namespace
