@@ -258,6 +258,7 @@ private:
     Clock::time_point m_lastTick{};
     std::optional<core::WedgeBurstDetector> m_wedge;  // null when scanner.wedge_enabled = false
     bool m_activitySeen = false;         // a tap or key since the last loop turn
+    std::optional<Clock::time_point> m_readAt;  // a code was read and its result is not drawn yet
 
     // -- camera preview (GL texture of the newest preview frame)
     PreviewFrame m_preview;
@@ -411,6 +412,9 @@ void Kiosk::dispatch(const core::Event& event) {
     const bool contrastBefore = m_flow.highContrast;
     const core::PrintStatus printBefore = m_flow.print;
     const core::RatingStatus ratingBefore = m_flow.rating;
+    if (std::holds_alternative<core::event::ReceiptRead>(event)) {
+        m_readAt = Clock::now();  // for the "result drawn N ms after the code was read" figure
+    }
     core::Transition t = core::step(m_flow, event, now(), m_flowConfig);
     m_flow = std::move(t.state);
     for (const core::Command& command : t.commands) {
@@ -760,6 +764,12 @@ int Kiosk::run() {
                 spdlog::warn("slow frame: {:.1f} ms ({:.1f} ms building it)", ms, m_lastBuildMs);
             }
             m_consecutiveFailures = 0;
+            if (m_readAt && m_flow.screen != core::Screen::LookingUp) {
+                // Read (typed, scanned, decoded) to the outcome's first frame, swap included.
+                spdlog::info("{} drawn {:.1f} ms after the code was read", screenName(m_flow.screen),
+                             duration<double, std::milli>(Clock::now() - *m_readAt).count());
+                m_readAt.reset();
+            }
         } catch (const std::exception& e) {
             spdlog::error("frame failed: {}; back to the start screen", e.what());
             dispatch(core::event::Done{});  // wipes the session and returns to Attract
@@ -784,6 +794,16 @@ int Kiosk::run() {
 //-----------------------------------------------------------------------------
 
 #ifdef KIOSK_TEST_HOOKS
+const char* ratingName(core::RatingStatus r) {
+    switch (r) {
+    case core::RatingStatus::NotRated: return "none";
+    case core::RatingStatus::Sending: return "sending";
+    case core::RatingStatus::Sent: return "sent";
+    case core::RatingStatus::Failed: return "failed";
+    }
+    return "?";
+}
+
 const char* printName(core::PrintStatus p) {
     switch (p) {
     case core::PrintStatus::Idle: return "idle";
@@ -815,7 +835,7 @@ void Kiosk::onTestCommand(const std::string& line) {
                          " contrast=" + (s.highContrast ? "1" : "0") + " typed=" + std::to_string(m_symbols.size()) +
                          " dossier=" + (s.dossier ? "1" : "0") +
                          " rating=" + (s.ratingLevel ? std::to_string(static_cast<int>(*s.ratingLevel)) : "-") +
-                         " print=" + print + " printer=" +
+                         " rated=" + ratingName(s.rating) + " print=" + print + " printer=" +
                          (!m_services->printerConfigured() ? "none" : m_services->printerKnownUnavailable() ? "out" : "ok") +
                          " lookups=" + std::to_string(s.lookupRequestId));
     } else if (cmd == "tap") {

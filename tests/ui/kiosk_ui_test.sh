@@ -11,7 +11,8 @@
 #   not_found            (test lookup) unknown code -> not found -> type again
 #   idle_result_gone     (test lookup) idle on a result: warning, then Attract without the dossier
 #   slow_lookup_cancel   (test lookup, 5 s) the spinner keeps drawing; cancel drops the late answer
-#   backend_results      (kiosk-refbackend) several statuses -> Result, an unknown code -> NotFound
+#   bad_config           an invalid config file: every error as FILE:LINE: KEY, exit 2, no window
+#   backend_results      (kiosk-refbackend) several statuses -> Result, rating sent, unknown code -> NotFound
 #   print_slip           (refbackend, kiosk-vprinter) Print on a result -> a slip PNG; paper runs out ->
 #                        the screen says so, Print is hidden afterwards, the kiosk keeps running
 #   camera_files         (refbackend, kiosk-receiptgen) camera.source = files with two receipts -> both
@@ -186,6 +187,13 @@ slow_lookup_cancel)
   sleep 4
   wait_state '^state ManualEntry .*dossier=0' 2
   ;;
+bad_config)
+  printf '[ui]\nidle_timeout_s = "soon"\n\n[printer]\nwidth_dots = 500\n' >"$CONFIG"
+  set +e; "$KIOSK_BIN" --config "$CONFIG" >"$KIOSK_LOG" 2>"$WORK/stderr"; code=$?; set -e
+  [ "$code" = 2 ] || fail "exit code $code, expected 2"
+  grep -q "kiosk.toml:2: ui.idle_timeout_s" "$WORK/stderr" || fail "no idle_timeout_s error: $(cat "$WORK/stderr")"
+  grep -q "kiosk.toml:5: printer.width_dots" "$WORK/stderr" || fail "no width_dots error: $(cat "$WORK/stderr")"
+  ;;
 backend_results)
   start_refbackend
   start_kiosk
@@ -197,6 +205,10 @@ backend_results)
     lookup_code "$code"
     wait_state '^state Result .*dossier=1' 10
     ctl "screenshot $WORK/result-$status.png" | grep -q '^ok' || fail "screenshot"
+    if [ "$status" = 4 ]; then
+      tap rate-1
+      wait_state 'rating=1 rated=sent' 10
+    fi
     tap done
     wait_state '^state Attract .*dossier=0'
   done
@@ -205,7 +217,7 @@ backend_results)
   tap done
   wait_state '^state Attract'
   grep -q "answered in" "$KIOSK_LOG" || fail "no lookup timing logged"
-  grep -E 'lookup [0-9]+ answered in' "$KIOSK_LOG" | sed 's/^.*lookup/lookup/'
+  grep -E 'answered in|drawn .* after the code was read' "$KIOSK_LOG" | sed 's/^.*\] //'
   no_errors
   ;;
 print_slip)
