@@ -248,7 +248,10 @@ std::optional<UiEvent> drawResult(const ResultView& v) {
         const float x = body.max.x - sideW;
         const float innerW = sideW - 2.0f * m.padding * 0.6f;
         const float doneH = m.touch * 1.2f;
-        const float printButtonH = v.printMessage.empty() ? m.touch : m.touch * 1.3f;  // two lines of a message
+        // A print message that wraps gets a taller button; one line keeps the QR its room.
+        const bool printTwoLines = !v.printMessage.empty() &&
+                                   wrappedTextHeight(f.body, v.printMessage, sideW * 0.85f) > f.body->FontSize * 1.6f;
+        const float printButtonH = printTwoLines ? m.touch * 1.3f : m.touch;
         const float printH = v.printerAvailable ? printButtonH + m.gap : 0.0f;
         const float ratingH = wrappedTextHeight(f.bodyBold, t.get(v.rating ? "screens.result.rate_thanks" : "screens.result.rate_question"), sideW) +
                               m.touch * 1.25f + 2.0f * ImGui::GetStyle().ItemSpacing.y;
@@ -257,7 +260,13 @@ std::optional<UiEvent> drawResult(const ResultView& v) {
         detail::drawCard(ImVec2(x, body.min.y), ImVec2(body.max.x, bottom));
         detail::moveTo(ImVec2(x + m.padding * 0.6f, body.min.y + m.padding * 0.6f));
         wrappedText(f.bodyBold, t.get("screens.result.follow"), theme.palette.text, innerW);
-        wrappedText(f.small, t.get("screens.result.follow_hint"), theme.palette.textMuted, innerW);
+        // The hint goes when the QR would be too small to scan with it (large text, a print message).
+        const std::string& hint = t.get("screens.result.follow_hint");
+        const float qrRoomWithHint = bottom - (ImGui::GetCursorScreenPos().y + wrappedTextHeight(f.small, hint, innerW)) -
+                                     8.0f * m.scale - m.padding * 0.6f;
+        if (qrRoomWithHint >= 220.0f * m.scale) {
+            wrappedText(f.small, hint, theme.palette.textMuted, innerW);
+        }
         const float qrTop = ImGui::GetCursorScreenPos().y + 8.0f * m.scale;
         const float side = std::min(innerW, bottom - qrTop - m.padding * 0.6f);
         if (side > 120.0f * m.scale && !v.followUrl.empty()) {
