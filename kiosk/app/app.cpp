@@ -632,7 +632,7 @@ std::optional<ui::UiEvent> Kiosk::drawScreen() {
         ui::AttractView view;
         view.chrome = c;
         view.guideAvailable = false;  // until the guidance screens are built in
-        view.cameraAvailable = m_services->cameraConfigured();
+        view.cameraAvailable = m_services->cameraWorking();
         if (m_previewTexture.id() != nullptr) {
             view.previewTexture = m_previewTexture.id();
             view.previewWidth = m_previewTexture.width();

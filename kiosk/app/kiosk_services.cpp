@@ -242,8 +242,7 @@ void KioskServices::buildScanning() {
     }
     m_cameraConfigured = camera != nullptr;
     if (camera) {
-        spdlog::info("camera: {}", camera->describe());
-        m_scan->setCamera(std::move(camera));
+        m_scan->setCamera(std::move(camera));  // it logs the camera it starts
     }
     if (!m_settings.scanner.serialDevice.empty()) {
         m_scan->addScanner(platform::makeSerialScanner({m_settings.scanner.serialDevice, m_settings.scanner.serialBaud}));
@@ -346,6 +345,12 @@ void KioskServices::refreshPrinterStatus() {
 
 void KioskServices::submitWedgeScan(const std::string& raw, std::chrono::steady_clock::time_point arrival) {
     m_scan->submitText(raw, ScanSource::Keyboard, arrival);
+}
+
+bool KioskServices::cameraWorking() const {
+    if (!m_cameraConfigured) return false;
+    const auto state = m_scan->cameraStatus().state;
+    return state == platform::CameraStatus::State::Running || state == platform::CameraStatus::State::Starting;
 }
 
 bool KioskServices::latestPreview(PreviewFrame& out) const { return m_scan->latestPreview(out); }

@@ -69,8 +69,11 @@ public:
     /// Copies the newest camera preview into `out` when it is newer. @return true when it changed
     bool latestPreview(PreviewFrame& out) const;
     [[nodiscard]] std::optional<DetectionOutline> lastDetection() const;
-    /// A camera is configured (it may still be missing; the attract screen then says so).
+    /// A camera is configured (it may still be missing or failing).
     [[nodiscard]] bool cameraConfigured() const { return m_cameraConfigured; }
+    /// A camera is configured and starting or delivering frames (missing or failed: the attract
+    /// screen says the camera is off and points to the keypad).
+    [[nodiscard]] bool cameraWorking() const;
 
     // -- printing
     [[nodiscard]] bool printerConfigured() const { return m_print != nullptr; }
