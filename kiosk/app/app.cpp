@@ -1,9 +1,11 @@
 // The kiosk screen: composition root and frame loop.
-// Index: [SECTION] options, [SECTION] session (interim flow), [SECTION] views, [SECTION] kiosk
-// (ImGui setup, input, frame loop), [SECTION] runKiosk.
+// Index: [SECTION] options, [SECTION] input (GLFW callbacks), [SECTION] kiosk (ImGui setup, look),
+// [SECTION] flow (UI events -> flow events, commands -> services), [SECTION] views, [SECTION] frame
+// loop, [SECTION] test hooks, [SECTION] runKiosk.
 //
-// The session section is a stand-in for the core flow state machine (kiosk/core/flow: step()) until
-// it lands: it keeps the same shape (events in, screen state out) so that swapping it is local.
+// The screens are driven by core's flow state machine (kiosk/core/flow: step()). The UI thread alone
+// steps it; workers (lookups, printing, scanning, ratings: kiosk_services.cpp) answer with flow
+// events through the MainThreadQueue.
 #include "kiosk/app/app.hpp"
 
 #include <CLI/CLI.hpp>
@@ -25,13 +27,17 @@
 #include <filesystem>
 #include <fstream>
 #include <future>
+#include <iostream>
 #include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
 
-#include "kiosk/app/lookup_port.hpp"
+#include "kiosk/app/kiosk_services.hpp"
 #include "kiosk/app/main_thread_queue.hpp"
+#include "kiosk/app/preview_texture.hpp"
+#include "kiosk/app/settings_from_options.hpp"
+#include "kiosk/core/scan/wedge_burst_detector.hpp"
 #include "kiosk/ui/code_entry.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/result_view_builder.hpp"
@@ -63,27 +69,22 @@ struct KioskOptions {
 };
 KioskOptions g_kioskOptions;
 
-// Settings the screen needs. Defaults until the configuration module (kiosk/core/config) lands.
-struct ScreenSettings {
-    std::string officeName = "Trung tâm Phục vụ hành chính công";
-    seconds idleAfter{60};   // no touch for this long on a citizen screen: warning overlay
-    seconds warnFor{20};     // countdown of the warning, then the session is wiped
-    float touchTargetPx = 96.0f;
-    bool hideCursor = true;  // in fullscreen
-    std::filesystem::path assetsDir = KIOSK_SOURCE_ASSETS_DIR;
-};
-
-std::filesystem::path findAssets() {
+// The assets folder: KIOSK_ASSETS_DIR (development) wins over paths.assets_dir; a folder without
+// translations falls back to the source tree's, then the installed one.
+std::filesystem::path findAssets(const std::string& configured) {
     if (const char* env = std::getenv("KIOSK_ASSETS_DIR")) {
         return env;
     }
-    for (const char* dir : {KIOSK_SOURCE_ASSETS_DIR, "/usr/share/kiosk/assets"}) {
+    for (const std::string& dir : {configured, std::string(KIOSK_SOURCE_ASSETS_DIR), std::string("/usr/share/kiosk/assets")}) {
         std::error_code ec;
-        if (std::filesystem::is_directory(std::filesystem::path(dir) / "i18n", ec)) {
+        if (!dir.empty() && std::filesystem::is_directory(std::filesystem::path(dir) / "i18n", ec)) {
+            if (dir != configured) {
+                spdlog::warn("paths.assets_dir {} has no translations; using {}", configured, dir);
+            }
             return dir;
         }
     }
-    return KIOSK_SOURCE_ASSETS_DIR;
+    return configured;
 }
 
 // Seconds between boot and the start of this process, from /proc/self/stat field 22.
@@ -108,67 +109,94 @@ std::optional<double> processAgeSeconds() {
     return std::nullopt;
 }
 
-//-----------------------------------------------------------------------------
-// [SECTION] session (interim flow)
-//-----------------------------------------------------------------------------
-
-enum class Screen { Attract, ManualEntry, LookingUp, Result, NotFound, InvalidCode, Problem };
-
-const char* screenName(Screen s) {
+const char* screenName(core::Screen s) {
     switch (s) {
-    case Screen::Attract: return "Attract";
-    case Screen::ManualEntry: return "ManualEntry";
-    case Screen::LookingUp: return "LookingUp";
-    case Screen::Result: return "Result";
-    case Screen::NotFound: return "NotFound";
-    case Screen::InvalidCode: return "InvalidCode";
-    case Screen::Problem: return "Problem";
+    case core::Screen::Attract: return "Attract";
+    case core::Screen::ManualEntry: return "ManualEntry";
+    case core::Screen::LookingUp: return "LookingUp";
+    case core::Screen::Result: return "Result";
+    case core::Screen::NotFound: return "NotFound";
+    case core::Screen::InvalidCode: return "InvalidCode";
+    case core::Screen::Problem: return "Problem";
+    case core::Screen::Guidance: return "Guidance";
+    case core::Screen::StaffPin: return "StaffPin";
+    case core::Screen::StaffMenu: return "StaffMenu";
     }
     return "?";
 }
 
-// Everything one citizen's visit leaves behind; wiped as a whole when the visit ends.
-struct Session {
-    Screen screen = Screen::Attract;
-    std::string symbols;                  // typed on the keypad
-    std::string code;                     // the code looked up
-    std::optional<core::Dossier> dossier; // masked by core; still wiped at the end
-    core::LookupErrorKind problem = core::LookupErrorKind::Offline;
-    std::string invalidReason;
-    std::optional<int> rating;
-    SteadyClock::time_point lookupStarted{};
-    std::uint64_t lookupId = 0;
-    ui::Language language = ui::Language::Vi;
-    bool largeText = false;
-    bool highContrast = false;
+ui::Language uiLanguage(core::Language l) { return l == core::Language::En ? ui::Language::En : ui::Language::Vi; }
+core::Language coreLanguage(ui::Language l) { return l == ui::Language::En ? core::Language::En : core::Language::Vi; }
+
+//-----------------------------------------------------------------------------
+// [SECTION] input (GLFW callbacks)
+//-----------------------------------------------------------------------------
+
+// Set and filled by the GLFW input callbacks, read by the frame loop (UI thread only).
+bool g_inputSeen = false;  // pointer or scroll: activity, and ImGui needs frames for it
+bool g_keySeen = false;    // keys: activity only (no screen takes keys), so a scanner's burst is not
+                           // slowed down by frames drawn between its keys
+struct KeyPress {
+    char32_t key;
+    SteadyClock::time_point at;
 };
+std::vector<KeyPress> g_keys;  // characters and Enter, for the keyboard-wedge detector
+
+void onCursor(GLFWwindow*, double, double) { g_inputSeen = true; }
+void onButton(GLFWwindow*, int, int, int) { g_inputSeen = true; }
+void onScroll(GLFWwindow*, double, double) { g_inputSeen = true; }
+void onKey(GLFWwindow*, int key, int, int action, int) {
+    g_keySeen = true;
+    if (action == GLFW_PRESS && (key == GLFW_KEY_ENTER || key == GLFW_KEY_KP_ENTER)) {
+        g_keys.push_back({core::WedgeBurstDetector::kEnter, SteadyClock::now()});
+    }
+}
+void onChar(GLFWwindow*, unsigned int codepoint) {
+    g_keySeen = true;
+    g_keys.push_back({static_cast<char32_t>(codepoint), SteadyClock::now()});
+}
 
 //-----------------------------------------------------------------------------
 // [SECTION] kiosk
 //-----------------------------------------------------------------------------
 
-bool g_inputSeen = false;  // set by the GLFW input callbacks (UI thread only)
-
-void onCursor(GLFWwindow*, double, double) { g_inputSeen = true; }
-void onButton(GLFWwindow*, int, int, int) { g_inputSeen = true; }
-void onScroll(GLFWwindow*, double, double) { g_inputSeen = true; }
-void onKey(GLFWwindow*, int, int, int, int) { g_inputSeen = true; }
-void onChar(GLFWwindow*, unsigned int) { g_inputSeen = true; }
-
 class Kiosk {
 public:
-    Kiosk(std::unique_ptr<platform::Window> window, ScreenSettings settings, std::string backendUrl, bool printer,
-          float fontsScale)
-        : m_window(std::move(window)), m_settings(std::move(settings)), m_printer(printer), m_fontsScale(fontsScale),
+    Kiosk(std::unique_ptr<platform::Window> window, core::Settings settings, float fontsScale)
+        : m_window(std::move(window)), m_settings(std::move(settings)), m_fontsScale(fontsScale),
           m_queue([w = m_window.get()] { w->wake(); }) {
+        m_assetsDir = findAssets(m_settings.paths.assetsDir);
+        m_settings.paths.assetsDir = m_assetsDir.string();  // slips read the same translations
+        const core::UiSettings& ui = m_settings.ui;
+        m_flowConfig.idleSeconds = std::max(5, ui.idleTimeoutS);
+        m_flowConfig.warningSeconds = std::max(1, ui.idleWarningS);
+        m_flowConfig.dedupeSeconds = std::max(1, m_settings.scanner.dedupeSeconds);
+        m_flowConfig.lookupTimeoutSeconds =
+            std::max(5, (m_settings.backend.totalTimeoutMs * (m_settings.backend.retries + 2)) / 1000);
+        m_flowConfig.defaultLanguage =
+            core::languageFromString(m_settings.language.defaultLanguage).value_or(core::Language::Vi);
+        if (m_settings.scanner.wedgeEnabled) {
+            core::WedgeBurstOptions wedge;
+            wedge.maxGap = std::chrono::milliseconds(std::max(5, m_settings.scanner.wedgeMaxInterkeyMs));
+            wedge.minLength = static_cast<std::size_t>(std::max(1, m_settings.scanner.wedgeMinLength));
+            m_wedge.emplace(wedge);
+        }
+        std::unique_ptr<DossierLookup> lookup;
 #ifdef KIOSK_TEST_HOOKS
         if (g_kioskOptions.testLookupLatencyMs >= 0) {
-            m_lookup = makeFixtureLookup(m_queue, std::chrono::milliseconds(g_kioskOptions.testLookupLatencyMs));
-            return;
+            lookup = makeFixtureLookup(std::chrono::milliseconds(g_kioskOptions.testLookupLatencyMs));
         }
 #endif
-        m_lookup = makeLookupPort(backendUrl, m_queue);
+        m_services = std::make_unique<KioskServices>(
+            m_settings, [this](core::Event e) { m_queue.post([this, e = std::move(e)] { dispatch(e); }); },
+            [w = m_window.get()] { w->wake(); }, std::move(lookup));
+        m_flowConfig.instanceId = m_services->instanceId();
+        m_flow = core::initialFlowState(m_flowConfig, now());
+        m_flow.largeText = ui.largeText;  // the office's defaults for every session
+        m_flow.highContrast = ui.highContrast;
+        m_fontsLarge = ui.largeText;  // runKiosk built the first atlas with it
     }
+    ~Kiosk() { m_services.reset(); }  // workers stop before the queue they post to goes away
 
     int run();
 
@@ -180,17 +208,21 @@ private:
     void loadLanguage(ui::Language language);
     void rebuildLook();
 
-    // -- session
+    // -- flow
     void handle(const ui::UiEvent& event);
-    void startLookup();
-    void endSession(const char* why);
+    void dispatch(const core::Event& event);
+    void runCommand(const core::Command& command);
     void tick();
+    void feedWedge();
+    [[nodiscard]] bool pristine() const;
     [[nodiscard]] Clock::time_point now() const { return Clock::now() + m_timeOffset; }
 
     // -- frame
     void drawFrame();
     std::optional<ui::UiEvent> drawScreen();
     ui::Chrome chrome() const;
+    std::string printMessage() const;
+    void updatePreview();
     double secondsUntilNextWake() const;
 
 #ifdef KIOSK_TEST_HOOKS
@@ -211,17 +243,35 @@ private:
 #endif
 
     std::unique_ptr<platform::Window> m_window;
-    ScreenSettings m_settings;
-    bool m_printer;
+    core::Settings m_settings;
+    std::filesystem::path m_assetsDir;
     float m_fontsScale;         // scale and large-text flag of the atlas now built
     bool m_fontsLarge = false;
     MainThreadQueue m_queue;
-    std::unique_ptr<LookupPort> m_lookup;
-    Session m_session;
+    std::unique_ptr<KioskServices> m_services;  // after m_queue: its workers post to it
+
+    // -- flow state (UI thread only) and what the screens keep beside it
+    core::FlowConfig m_flowConfig;
+    core::FlowState m_flow;
+    std::string m_symbols;               // typed on the keypad; wiped with the session
+    Clock::time_point m_lookupStarted{}; // drives the spinner
+    Clock::time_point m_lastTick{};
+    std::optional<core::WedgeBurstDetector> m_wedge;  // null when scanner.wedge_enabled = false
+    bool m_activitySeen = false;         // a tap or key since the last loop turn
+    std::optional<Clock::time_point> m_readAt;  // a code was read and its result is not drawn yet
+
+    // -- camera preview (GL texture of the newest preview frame)
+    PreviewFrame m_preview;
+    PreviewTexture m_previewTexture;
+    Clock::time_point m_lastPreviewUpload{};
+    std::vector<float> m_outline;        // detected code corners while they flash
+    Clock::time_point m_outlineUntil{};
+    std::uint64_t m_outlineFrame = 0;
+
     ui::Strings m_strings;
+    ui::Language m_loadedLanguage = ui::Language::Vi;
     bool m_lookNeedsRebuild = true;
     float m_scale = 1.0f;
-    Clock::time_point m_lastInput = Clock::now();
     Clock::duration m_timeOffset{};
     int m_framesToDraw = 3;       // frames still owed after an event (ImGui settles in two)
     bool m_animating = false;     // a widget asked for another frame
@@ -256,29 +306,30 @@ bool Kiosk::initImGui() {
 
 void Kiosk::loadLanguage(ui::Language language) {
     const char* code = language == ui::Language::Vi ? "vi" : "en";
-    auto loaded = ui::loadStringTables(m_settings.assetsDir, code);
+    auto loaded = ui::loadStringTables(m_assetsDir, code);
     if (!loaded) {
         spdlog::error("translations: {}", loaded.error().message);
         return;
     }
     m_strings = std::move(*loaded);
+    m_loadedLanguage = language;
 }
 
 void Kiosk::rebuildLook() {
     const platform::PixelSize size = m_window->framebufferSize();
     m_scale = ui::scaleForWindow(size.width, size.height);
     // The atlas built while the window opened is reused when it has the right scale and size.
-    if (m_scale != m_fontsScale || m_session.largeText != m_fontsLarge) {
-        auto fonts = ui::loadFonts(ui::FontOptions{KIOSK_FONT_DIR, m_scale, m_session.largeText});
+    if (m_scale != m_fontsScale || m_flow.largeText != m_fontsLarge) {
+        auto fonts = ui::loadFonts(ui::FontOptions{KIOSK_FONT_DIR, m_scale, m_flow.largeText});
         if (!fonts) {
             throw std::runtime_error(fonts.error().message);
         }
         m_fontsScale = m_scale;
-        m_fontsLarge = m_session.largeText;
+        m_fontsLarge = m_flow.largeText;
     }
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
-    ui::applyTheme(ui::ThemeOptions{m_scale, m_session.highContrast, m_session.largeText, m_settings.touchTargetPx});
+    ui::applyTheme(ui::ThemeOptions{m_scale, m_flow.highContrast, m_flow.largeText, static_cast<float>(m_settings.ui.touchTargetPx)});
     m_lookNeedsRebuild = false;
     if (auto age = processAgeSeconds()) {
         spdlog::debug("fonts and theme ready {:.0f} ms after process start", *age * 1000.0);
@@ -288,7 +339,7 @@ void Kiosk::rebuildLook() {
 ui::Chrome Kiosk::chrome() const {
     ui::Chrome c;
     c.text = &m_strings;
-    c.officeName = m_settings.officeName;
+    c.officeName = m_settings.office.name;
     const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
     std::tm local{};
     localtime_r(&t, &local);
@@ -298,143 +349,220 @@ ui::Chrome Kiosk::chrome() const {
     char date[48];
     std::snprintf(date, sizeof date, "%02d/%02d/%04d", local.tm_mday, local.tm_mon + 1, local.tm_year + 1900);
     c.date = m_strings.get("screens.date.weekday_" + std::to_string(local.tm_wday)) + ", " + date;
-    c.language = m_session.language;
-    c.largeText = m_session.largeText;
-    c.highContrast = m_session.highContrast;
+    c.language = uiLanguage(m_flow.language);
+    c.largeText = m_flow.largeText;
+    c.highContrast = m_flow.highContrast;
     return c;
 }
 
+
+//-----------------------------------------------------------------------------
+// [SECTION] flow
+//-----------------------------------------------------------------------------
+
+// What the citizen did on a screen, as a flow event. Typed codes are read like scanned ones.
 void Kiosk::handle(const ui::UiEvent& event) {
     m_framesToDraw = std::max(m_framesToDraw, 3);
-    Session& s = m_session;
     std::visit(
         [&](const auto& e) {
             using E = std::decay_t<decltype(e)>;
             if constexpr (std::is_same_v<E, ui::act::StartManualEntry>) {
-                s.screen = Screen::ManualEntry;
-                s.symbols.clear();
+                m_symbols.clear();
+                dispatch(core::event::ManualEntryOpened{});
             } else if constexpr (std::is_same_v<E, ui::act::OpenGuide>) {
                 spdlog::info("online-services guide requested (guidance screen not built in)");
             } else if constexpr (std::is_same_v<E, ui::act::SetLanguage>) {
-                if (s.language != e.language) {
-                    s.language = e.language;
-                    loadLanguage(s.language);
-                }
+                dispatch(core::event::LanguageChosen{coreLanguage(e.language)});
             } else if constexpr (std::is_same_v<E, ui::act::ToggleLargeText>) {
-                s.largeText = !s.largeText;
-                m_lookNeedsRebuild = true;
+                dispatch(core::event::LargeTextToggled{});
             } else if constexpr (std::is_same_v<E, ui::act::ToggleHighContrast>) {
-                s.highContrast = !s.highContrast;
-                m_lookNeedsRebuild = true;
+                dispatch(core::event::HighContrastToggled{});
             } else if constexpr (std::is_same_v<E, ui::act::EditCode>) {
-                s.symbols = e.symbols;
+                m_symbols = e.symbols;
+                dispatch(core::event::UserActivity{});
             } else if constexpr (std::is_same_v<E, ui::act::SubmitCode>) {
-                if (ui::code_entry::isComplete(ui::code_entry::symbolsFromText(e.code))) {
-                    s.code = e.code;
-                    startLookup();
-                } else {
-                    s.invalidReason = "bad_code_format";
-                    s.screen = Screen::InvalidCode;
-                }
-            } else if constexpr (std::is_same_v<E, ui::act::Back>) {
-                s.screen = Screen::Attract;
-                s.symbols.clear();
-            } else if constexpr (std::is_same_v<E, ui::act::CancelLookup>) {
-                m_lookup->cancel();
-                ++s.lookupId;  // a late answer is dropped
-                s.screen = s.symbols.empty() ? Screen::Attract : Screen::ManualEntry;
+                dispatch(core::event::ReceiptRead{core::readReceipt(e.code, m_settings.receipt), core::InputSource::Keypad});
+            } else if constexpr (std::is_same_v<E, ui::act::Back> || std::is_same_v<E, ui::act::CancelLookup>) {
+                dispatch(core::event::Back{});
             } else if constexpr (std::is_same_v<E, ui::act::Done>) {
-                endSession("done");
+                dispatch(core::event::Done{});
             } else if constexpr (std::is_same_v<E, ui::act::Print>) {
-                spdlog::info("print requested (printing not built in)");
+                dispatch(core::event::PrintRequested{});
             } else if constexpr (std::is_same_v<E, ui::act::Rate>) {
-                if (!s.rating && s.screen == Screen::Result) {
-                    s.rating = e.level;
-                    m_lookup->rate(s.code, e.level);
-                }
+                dispatch(core::event::RatingChosen{static_cast<core::RatingLevel>(std::clamp(e.level, 0, 2))});
             } else if constexpr (std::is_same_v<E, ui::act::Retry>) {
-                if (s.screen == Screen::Problem && !s.code.empty()) {
-                    startLookup();
+                // Problem repeats the lookup; NotFound and InvalidCode go back to the keypad.
+                if (m_flow.screen == core::Screen::Problem) {
+                    dispatch(core::event::Retry{});
                 } else {
-                    s.screen = Screen::ManualEntry;
+                    dispatch(core::event::ManualEntryOpened{});
                 }
             } else if constexpr (std::is_same_v<E, ui::act::StillHere>) {
-                m_lastInput = now();
+                dispatch(core::event::UserActivity{});
             }
         },
         event);
 }
 
-void Kiosk::startLookup() {
-    Session& s = m_session;
-    s.screen = Screen::LookingUp;
-    s.lookupStarted = now();
-    const std::uint64_t id = ++s.lookupId;
-    m_lookup->start(s.code, [this, id](LookupOutcome outcome) {
-        Session& session = m_session;
-        if (id != session.lookupId || session.screen != Screen::LookingUp) {
-            return;  // cancelled, or the session ended meanwhile
-        }
-        m_framesToDraw = std::max(m_framesToDraw, 3);
-        m_lastInput = now();  // the citizen gets the full idle time to read the answer
-        if (outcome) {
-            session.dossier = std::move(*outcome);
-            session.rating.reset();
-            session.screen = Screen::Result;
-        } else if (outcome.error().kind == core::LookupErrorKind::NotFound) {
-            session.screen = Screen::NotFound;
-        } else {
-            spdlog::warn("lookup failed: {} (HTTP {})", outcome.error().diagnostic, outcome.error().httpStatus);
-            session.problem = outcome.error().kind;
-            session.screen = Screen::Problem;
-        }
-    });
-}
-
-void Kiosk::endSession(const char* why) {
-    if (m_session.screen == Screen::LookingUp) {
-        m_lookup->cancel();
+// Steps the flow (UI thread only) and runs what it asks for.
+void Kiosk::dispatch(const core::Event& event) {
+    const core::Screen screenBefore = m_flow.screen;
+    const core::Language languageBefore = m_flow.language;
+    const bool largeBefore = m_flow.largeText;
+    const bool contrastBefore = m_flow.highContrast;
+    const core::PrintStatus printBefore = m_flow.print;
+    const core::RatingStatus ratingBefore = m_flow.rating;
+    if (std::holds_alternative<core::event::ReceiptRead>(event)) {
+        m_readAt = Clock::now();  // for the "result drawn N ms after the code was read" figure
     }
-    const Screen endedOn = m_session.screen;
-    const bool lookChanged = m_session.largeText || m_session.highContrast;
-    const bool languageChanged = m_session.language != ui::Language::Vi;
-    const std::uint64_t nextLookupId = m_session.lookupId + 1;  // a late answer is dropped
-    m_session = Session{};  // wipes dossier, code, typed text, rating, language and switches
-    m_session.lookupId = nextLookupId;
-    if (lookChanged) {
+    core::Transition t = core::step(m_flow, event, now(), m_flowConfig);
+    m_flow = std::move(t.state);
+    for (const core::Command& command : t.commands) {
+        runCommand(command);
+    }
+    if (m_flow.screen != screenBefore) {
+        if (m_flow.screen == core::Screen::Attract) {
+            m_symbols.clear();
+        }
+        if (m_flow.screen == core::Screen::Result) {
+            m_services->refreshPrinterStatus();
+        }
+        spdlog::debug("screen {} -> {}", screenName(screenBefore), screenName(m_flow.screen));
+    }
+    if (m_flow.language != languageBefore) {
+        loadLanguage(uiLanguage(m_flow.language));
+    }
+    if (m_flow.largeText != largeBefore || m_flow.highContrast != contrastBefore) {
         m_lookNeedsRebuild = true;
     }
-    if (languageChanged) {
-        loadLanguage(ui::Language::Vi);
+    const bool visible = m_flow.screen != screenBefore || m_flow.language != languageBefore ||
+                         m_flow.largeText != largeBefore || m_flow.highContrast != contrastBefore ||
+                         m_flow.print != printBefore || m_flow.rating != ratingBefore;
+    const bool quiet = std::holds_alternative<core::event::Tick>(event) || std::holds_alternative<core::event::UserActivity>(event);
+    if (visible || !quiet) {
+        m_framesToDraw = std::max(m_framesToDraw, 3);
     }
-    m_idleSecondsShown = -1;
-    m_framesToDraw = std::max(m_framesToDraw, 3);
-    spdlog::info("session ended ({}) on {}", why, screenName(endedOn));
 }
 
-// Time-driven changes: idle warning and reset.
+void Kiosk::runCommand(const core::Command& command) {
+    std::visit(
+        [&](const auto& c) {
+            using C = std::decay_t<decltype(c)>;
+            if constexpr (std::is_same_v<C, core::command::StartLookup>) {
+                m_lookupStarted = now();
+                m_services->startLookup(c.requestId, c.reading);
+            } else if constexpr (std::is_same_v<C, core::command::CancelLookup>) {
+                m_services->cancelLookup();
+            } else if constexpr (std::is_same_v<C, core::command::PrintStatusSlip>) {
+                m_services->printStatusSlip(c.dossier, c.language);
+            } else if constexpr (std::is_same_v<C, core::command::PrintGuidanceSlip>) {
+                spdlog::info("guidance slip requested (guidance printing not built in)");
+                m_queue.post([this] { dispatch(core::event::PrintFinished{false, "not_available"}); });
+            } else if constexpr (std::is_same_v<C, core::command::SendRating>) {
+                m_services->sendRating(c);
+            } else if constexpr (std::is_same_v<C, core::command::WipeSession>) {
+                // The flow's reset knows no office defaults for the accessibility switches.
+                m_flow.largeText = m_settings.ui.largeText;
+                m_flow.highContrast = m_settings.ui.highContrast;
+                m_symbols.clear();
+                m_outline.clear();
+                m_services->wipeSession();
+                m_idleSecondsShown = -1;
+                spdlog::info("session wiped");
+            } else if constexpr (std::is_same_v<C, core::command::ReloadSettings>) {
+                spdlog::info("settings reload requested (staff mode not built in)");
+            }
+        },
+        command);
+}
+
+// True when nothing differs from a fresh Attract: time then has nothing to do.
+bool Kiosk::pristine() const {
+    return m_flow.screen == core::Screen::Attract && !m_flow.idleWarningDeadline &&
+           m_flow.language == m_flowConfig.defaultLanguage && m_flow.largeText == m_settings.ui.largeText &&
+           m_flow.highContrast == m_settings.ui.highContrast && m_flow.lastScanKey.empty() && !m_flow.pinLockedUntil;
+}
+
+// Time-driven changes (idle warning and reset, lookup deadline): a Tick at least once a second.
 void Kiosk::tick() {
-    const Screen screen = m_session.screen;
-    if (screen == Screen::Attract || screen == Screen::LookingUp) {
-        m_idleSecondsShown = -1;
+    const Clock::time_point t = now();
+    if (!pristine() && t - m_lastTick >= std::chrono::milliseconds(250)) {
+        m_lastTick = t;
+        dispatch(core::event::Tick{});
+    }
+    const int secondsLeft = core::idleWarningSecondsLeft(m_flow, now()).value_or(-1);
+    if (secondsLeft != m_idleSecondsShown) {
+        m_idleSecondsShown = secondsLeft;
+        m_framesToDraw = std::max(m_framesToDraw, secondsLeft < 0 ? 2 : 1);
+    }
+}
+
+// Keys typed since the last turn go through the wedge detector: a fast burst ending in Enter is a
+// scan (a USB scanner typing into the window), anything slower is a person and is ignored here.
+void Kiosk::feedWedge() {
+    std::vector<KeyPress> keys;
+    keys.swap(g_keys);
+    if (!m_wedge) {
         return;
     }
-    const auto idle = now() - m_lastInput;
-    if (idle >= m_settings.idleAfter + m_settings.warnFor) {
-        endSession("idle");
-        return;
-    }
-    if (idle >= m_settings.idleAfter) {
-        const auto left = std::chrono::ceil<seconds>(m_settings.idleAfter + m_settings.warnFor - idle);
-        const int secondsLeft = static_cast<int>(left.count());
-        if (secondsLeft != m_idleSecondsShown) {
-            m_idleSecondsShown = secondsLeft;
-            m_framesToDraw = std::max(m_framesToDraw, 1);
+    auto take = [&](core::WedgeOutput out) {
+        if (out.scan) {
+            spdlog::debug("wedge: a scan burst of {} bytes", out.scan->size());
+            m_services->submitWedgeScan(*out.scan, Clock::now());
         }
-    } else if (m_idleSecondsShown >= 0) {
-        m_idleSecondsShown = -1;
-        m_framesToDraw = std::max(m_framesToDraw, 2);
+    };
+    for (const KeyPress& k : keys) {
+        take(m_wedge->onKey(k.key, k.at));
     }
+    take(m_wedge->poll(Clock::now()));
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] views
+//-----------------------------------------------------------------------------
+
+// The Print button's text while it is not plain "Print": printing, printed, or why it failed.
+std::string Kiosk::printMessage() const {
+    switch (m_flow.print) {
+    case core::PrintStatus::Idle: return {};
+    case core::PrintStatus::Printing: return m_strings.get("flow.print.printing");
+    case core::PrintStatus::Printed: return m_strings.get("flow.print.done");
+    case core::PrintStatus::Failed: {
+        const std::string key = "flow.print." + m_flow.printFailure;
+        return m_strings.has(key) ? m_strings.get(key) : m_strings.get("flow.print.failed");
+    }
+    }
+    return {};
+}
+
+// Uploads the newest camera preview to a GL texture: only on Attract, only when its sequence
+// changed, at most 10 times a second. The copy out of the scan service is a small (<= 320x240) image.
+// The outline of a detected code flashes for a moment over it.
+void Kiosk::updatePreview() {
+    if (!m_services->cameraConfigured() || m_flow.screen != core::Screen::Attract) {
+        return;
+    }
+    const Clock::time_point t = Clock::now();
+    if (const auto seen = m_services->lastDetection(); seen && seen->frameSequence != m_outlineFrame) {
+        m_outlineFrame = seen->frameSequence;
+        m_outline.clear();
+        for (const auto& p : seen->points) {
+            m_outline.push_back(p.x);
+            m_outline.push_back(p.y);
+        }
+        m_outlineUntil = seen->seen + std::chrono::milliseconds(1200);
+        m_framesToDraw = std::max(m_framesToDraw, 1);
+    }
+    if (!m_outline.empty() && t >= m_outlineUntil) {
+        m_outline.clear();
+        m_framesToDraw = std::max(m_framesToDraw, 1);
+    }
+    if (t - m_lastPreviewUpload < std::chrono::milliseconds(100) || !m_services->latestPreview(m_preview)) {
+        return;
+    }
+    m_lastPreviewUpload = t;
+    m_previewTexture.upload(m_preview.image);
+    m_framesToDraw = std::max(m_framesToDraw, 1);
 }
 
 double Kiosk::secondsUntilNextWake() const {
@@ -443,46 +571,77 @@ double Kiosk::secondsUntilNextWake() const {
         const double since = duration<double>(Clock::now() - m_lastFrame).count();
         return std::max(0.0, 1.0 / 30.0 - since);
     }
-    // Otherwise sleep until the clock's minute changes or an idle deadline passes.
+    // Otherwise sleep until the clock's minute changes, the next tick, or keys held by the wedge
+    // detector must be released. New camera previews and worker results wake the loop themselves.
     const auto wall = std::chrono::system_clock::now();
     const auto nextMinute = std::chrono::ceil<std::chrono::minutes>(wall + std::chrono::milliseconds(1));
     double wait = duration<double>(nextMinute - wall).count();
-    if (m_session.screen != Screen::Attract && m_session.screen != Screen::LookingUp) {
-        const auto idle = now() - m_lastInput;
-        const auto warnAt = m_settings.idleAfter;
-        if (idle < warnAt) {
-            wait = std::min(wait, duration<double>(warnAt - idle).count());
-        } else {
-            wait = std::min(wait, 1.0 - std::fmod(duration<double>(idle - warnAt).count(), 1.0));
-        }
+    if (!pristine()) {
+        wait = std::min(wait, 0.5);
+    }
+    if (m_wedge && m_wedge->holding()) {
+        wait = std::min(wait, duration<double>(m_wedge->options().maxGap).count() + 0.005);
+    }
+    if (!m_outline.empty()) {
+        wait = std::min(wait, std::max(0.0, duration<double>(m_outlineUntil - Clock::now()).count()));
     }
     return std::max(0.01, wait);
 }
 
 std::optional<ui::UiEvent> Kiosk::drawScreen() {
     const ui::Chrome c = chrome();
-    const Session& s = m_session;
+    const core::FlowState& s = m_flow;
+    const std::string code = s.reading && std::holds_alternative<core::DossierCode>(*s.reading)
+                                 ? std::get<core::DossierCode>(*s.reading).value
+                                 : std::string();  // a token is never shown
     std::optional<ui::UiEvent> event;
     switch (s.screen) {
-    case Screen::Attract: {
-        ui::AttractView view{c};
-        view.guideAvailable = false;  // until the guidance screen is built in
+    case core::Screen::ManualEntry: event = ui::drawManualEntry(ui::ManualEntryView{c, m_symbols}); break;
+    case core::Screen::LookingUp:
+        event = ui::drawLookingUp(ui::LookingUpView{c, code, duration<double>(now() - m_lookupStarted).count()});
+        break;
+    case core::Screen::Result:
+        if (s.dossier) {
+            const auto wallNow = std::chrono::floor<seconds>(std::chrono::system_clock::now());
+            const bool printing = s.print != core::PrintStatus::Idle;
+            const bool offerPrint =
+                m_services->printerConfigured() && (printing || !m_services->printerKnownUnavailable());
+            std::optional<int> rating;
+            if (s.ratingLevel) {
+                rating = static_cast<int>(*s.ratingLevel);
+            }
+            ui::ResultView view = ui::buildResultView(*s.dossier, c, wallNow, offerPrint, rating);
+            view.printMessage = printMessage();
+            view.printBusy = s.print == core::PrintStatus::Printing ||
+                             (s.print == core::PrintStatus::Failed && m_services->printerKnownUnavailable());
+            event = ui::drawResult(view);
+        }
+        break;
+    case core::Screen::NotFound: event = ui::drawNotFound(ui::NotFoundView{c, code}); break;
+    case core::Screen::InvalidCode:
+        event = ui::drawInvalidCode(
+            ui::InvalidCodeView{c, s.invalidReason ? std::string(core::toString(*s.invalidReason)) : std::string()});
+        break;
+    case core::Screen::Problem:
+        event = ui::drawProblem(ui::ProblemView{c, s.error ? s.error->kind : core::LookupErrorKind::Offline});
+        break;
+    case core::Screen::Attract:
+    case core::Screen::Guidance:   // not reachable: the guide button stays hidden until its screens land
+    case core::Screen::StaffPin:   // not reachable: no staff gesture yet
+    case core::Screen::StaffMenu: {
+        ui::AttractView view;
+        view.chrome = c;
+        view.guideAvailable = false;  // until the guidance screens are built in
+        view.cameraAvailable = m_services->cameraWorking();
+        if (m_previewTexture.id() != nullptr) {
+            view.previewTexture = m_previewTexture.id();
+            view.previewWidth = m_previewTexture.width();
+            view.previewHeight = m_previewTexture.height();
+            view.detectedOutline = m_outline;
+        }
         event = ui::drawAttract(view);
         break;
     }
-    case Screen::ManualEntry: event = ui::drawManualEntry(ui::ManualEntryView{c, s.symbols}); break;
-    case Screen::LookingUp:
-        event = ui::drawLookingUp(ui::LookingUpView{c, s.code, duration<double>(now() - s.lookupStarted).count()});
-        break;
-    case Screen::Result:
-        if (s.dossier) {
-            const auto wallNow = std::chrono::floor<seconds>(std::chrono::system_clock::now());
-            event = ui::drawResult(ui::buildResultView(*s.dossier, c, wallNow, m_printer, s.rating));
-        }
-        break;
-    case Screen::NotFound: event = ui::drawNotFound(ui::NotFoundView{c, s.code}); break;
-    case Screen::InvalidCode: event = ui::drawInvalidCode(ui::InvalidCodeView{c, s.invalidReason}); break;
-    case Screen::Problem: event = ui::drawProblem(ui::ProblemView{c, s.problem}); break;
     }
     if (m_idleSecondsShown >= 0) {
         // The overlay is drawn last, on top, and takes the touches.
@@ -493,6 +652,10 @@ std::optional<ui::UiEvent> Kiosk::drawScreen() {
     }
     return event;
 }
+
+//-----------------------------------------------------------------------------
+// [SECTION] frame loop
+//-----------------------------------------------------------------------------
 
 void Kiosk::drawFrame() {
     if (m_lookNeedsRebuild) {
@@ -554,7 +717,7 @@ int Kiosk::run() {
     if (!initImGui()) {
         return 2;
     }
-    loadLanguage(ui::Language::Vi);
+    loadLanguage(uiLanguage(m_flow.language));
 #ifdef KIOSK_TEST_HOOKS
     if (!g_kioskOptions.testControl.empty()) {
         m_control = TestControl::start(g_kioskOptions.testControl, m_queue,
@@ -563,16 +726,22 @@ int Kiosk::run() {
 #endif
     int exitCode = 0;
     constexpr int kMaxConsecutiveFailures = 3;
-    // From here on only this thread touches ImGui.
+    // From here on only this thread touches ImGui and the flow state.
     while (!m_window->quitRequested()) {
         m_window->waitEvents(secondsUntilNextWake());
         m_queue.runPending();
-        if (g_inputSeen) {
+        if (g_inputSeen || g_keySeen || m_activitySeen) {
+            if (g_inputSeen) {
+                m_framesToDraw = std::max(m_framesToDraw, 3);
+            }
             g_inputSeen = false;
-            m_lastInput = now();
-            m_framesToDraw = std::max(m_framesToDraw, 3);
+            g_keySeen = false;
+            m_activitySeen = false;
+            dispatch(core::event::UserActivity{});
         }
+        feedWedge();
         tick();
+        updatePreview();
         const std::string clock = chrome().clock;
         if (clock != m_clockText) {
             m_clockText = clock;
@@ -595,9 +764,15 @@ int Kiosk::run() {
                 spdlog::warn("slow frame: {:.1f} ms ({:.1f} ms building it)", ms, m_lastBuildMs);
             }
             m_consecutiveFailures = 0;
+            if (m_readAt && m_flow.screen != core::Screen::LookingUp) {
+                // Read (typed, scanned, decoded) to the outcome's first frame, swap included.
+                spdlog::info("{} drawn {:.1f} ms after the code was read", screenName(m_flow.screen),
+                             duration<double, std::milli>(Clock::now() - *m_readAt).count());
+                m_readAt.reset();
+            }
         } catch (const std::exception& e) {
             spdlog::error("frame failed: {}; back to the start screen", e.what());
-            endSession("frame failure");
+            dispatch(core::event::Done{});  // wipes the session and returns to Attract
             m_framesToDraw = std::max(m_framesToDraw, 1);
             if (++m_consecutiveFailures >= kMaxConsecutiveFailures) {
                 spdlog::critical("{} frames failed in a row; exiting so the supervisor restarts the kiosk",
@@ -607,13 +782,38 @@ int Kiosk::run() {
             }
         }
     }
+    m_previewTexture.release();
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();
     return exitCode;
 }
 
+//-----------------------------------------------------------------------------
+// [SECTION] test hooks
+//-----------------------------------------------------------------------------
+
 #ifdef KIOSK_TEST_HOOKS
+const char* ratingName(core::RatingStatus r) {
+    switch (r) {
+    case core::RatingStatus::NotRated: return "none";
+    case core::RatingStatus::Sending: return "sending";
+    case core::RatingStatus::Sent: return "sent";
+    case core::RatingStatus::Failed: return "failed";
+    }
+    return "?";
+}
+
+const char* printName(core::PrintStatus p) {
+    switch (p) {
+    case core::PrintStatus::Idle: return "idle";
+    case core::PrintStatus::Printing: return "printing";
+    case core::PrintStatus::Printed: return "printed";
+    case core::PrintStatus::Failed: return "failed";
+    }
+    return "?";
+}
+
 void Kiosk::onTestCommand(const std::string& line) {
     const auto space = line.find(' ');
     const std::string cmd = line.substr(0, space);
@@ -625,11 +825,19 @@ void Kiosk::onTestCommand(const std::string& line) {
     }
     if (cmd == "state") {
         // Screen, overlay and what the session holds (never its content: no personal data).
-        const Session& s = m_session;
+        const core::FlowState& s = m_flow;
+        std::string print = printName(s.print);
+        if (s.print == core::PrintStatus::Failed) {
+            print += ":" + s.printFailure;
+        }
         m_control->reply(std::string("state ") + screenName(s.screen) + (m_idleSecondsShown >= 0 ? " idle-warning" : "") +
-                         " lang=" + (s.language == ui::Language::Vi ? "vi" : "en") + " large=" + (s.largeText ? "1" : "0") +
-                         " contrast=" + (s.highContrast ? "1" : "0") + " typed=" + std::to_string(s.symbols.size()) +
-                         " dossier=" + (s.dossier ? "1" : "0") + " rating=" + (s.rating ? std::to_string(*s.rating) : "-"));
+                         " lang=" + (s.language == core::Language::Vi ? "vi" : "en") + " large=" + (s.largeText ? "1" : "0") +
+                         " contrast=" + (s.highContrast ? "1" : "0") + " typed=" + std::to_string(m_symbols.size()) +
+                         " dossier=" + (s.dossier ? "1" : "0") +
+                         " rating=" + (s.ratingLevel ? std::to_string(static_cast<int>(*s.ratingLevel)) : "-") +
+                         " rated=" + ratingName(s.rating) + " print=" + print + " printer=" +
+                         (!m_services->printerConfigured() ? "none" : m_services->printerKnownUnavailable() ? "out" : "ok") +
+                         " lookups=" + std::to_string(s.lookupRequestId));
     } else if (cmd == "tap") {
         m_pendingTaps.push_back(PendingTap{arg, "ok tap " + arg});
     } else if (cmd == "type") {
@@ -668,6 +876,7 @@ void Kiosk::onTestCommand(const std::string& line) {
     }
 }
 
+
 // Replaces the real pointer for the frames of a synthetic tap: over, down, up (one frame each).
 void Kiosk::injectTestInput() {
     ImGuiIO& io = ImGui::GetIO();
@@ -691,7 +900,7 @@ void Kiosk::injectTestInput() {
         io.MousePos = m_tapAt;
         io.MouseDown[0] = m_tapPhase == 2;
         if (m_tapPhase <= 3) {
-            m_lastInput = now();  // a finger on the screen is activity
+            m_activitySeen = true;  // a finger on the screen is activity
         }
         if (m_tapPhase == 4 && !m_tapReply.empty()) {
             m_control->reply(m_tapReply);
@@ -713,6 +922,7 @@ void Kiosk::saveScreenshot(const std::string& file) {
 }
 #endif
 
+
 }  // namespace
 
 //-----------------------------------------------------------------------------
@@ -732,19 +942,24 @@ int runKiosk(const GlobalOptions& options) {
     // 0. SPDLOG_LEVEL=debug shows the startup timings.
     spdlog::cfg::load_env_levels();
 
-    // 1. Settings for the screen (configuration file support comes with kiosk/core/config).
-    ScreenSettings settings;
-    settings.assetsDir = findAssets();
-    if (const char* idle = std::getenv("KIOSK_IDLE_SECONDS")) {
-        settings.idleAfter = seconds(std::max(5, std::atoi(idle)));
+    // 1. Settings: defaults < fleet file < local file < command line. A bad file stops the start
+    //    with every problem named (FILE:LINE: KEY: message); the supervisor shows the exit code.
+    auto loaded = loadSettingsFor(options);
+    if (!loaded) {
+        std::cerr << loaded.error().message << "\n";
+        spdlog::critical("configuration is invalid; not starting");
+        return 2;
     }
+    core::Settings settings = std::move(loaded->settings);
 
-    // 2. Window: fullscreen on the primary monitor, or a development window.
+    // 2. Window: fullscreen on the primary monitor (ui.fullscreen), or a development window
+    //    (--windowed always wins).
     platform::WindowOptions windowOptions;
-    windowOptions.fullscreen = !options.windowed;
-    windowOptions.hideCursor = settings.hideCursor && !options.windowed;
+    const bool windowed = options.windowed || !settings.ui.fullscreen;
+    windowOptions.fullscreen = !windowed;
+    windowOptions.hideCursor = settings.ui.hideCursor && !windowed;
     windowOptions.title = "Kiosk";
-    if (options.windowed) {
+    if (windowed) {
         int w = 0;
         int h = 0;
         if (std::sscanf(g_kioskOptions.windowSize.c_str(), "%dx%d", &w, &h) != 2 || w < 320 || h < 320 || w > 8192 ||
@@ -760,10 +975,11 @@ int runKiosk(const GlobalOptions& options) {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     const platform::PixelSize expected =
-        options.windowed ? platform::PixelSize{windowOptions.width, windowOptions.height} : platform::primaryMonitorSize();
+        windowed ? platform::PixelSize{windowOptions.width, windowOptions.height} : platform::primaryMonitorSize();
     const float fontsScale = ui::scaleForWindow(expected.width, expected.height);
-    auto fontsReady = std::async(std::launch::async, [fontsScale] {
-        return ui::loadFonts(ui::FontOptions{KIOSK_FONT_DIR, fontsScale, false});
+    const bool largeText = settings.ui.largeText;
+    auto fontsReady = std::async(std::launch::async, [fontsScale, largeText] {
+        return ui::loadFonts(ui::FontOptions{KIOSK_FONT_DIR, fontsScale, largeText});
     });
     auto window = platform::createGlfwWindow(windowOptions);
     auto fonts = fontsReady.get();
@@ -781,9 +997,9 @@ int runKiosk(const GlobalOptions& options) {
         spdlog::debug("window open {:.0f} ms after process start", *age * 1000.0);
     }
 
-    // 3. The screen and its services, then the frame loop until staff mode ends it.
-    Kiosk kiosk(std::move(*window), std::move(settings), options.backend.value_or(""), options.printer.has_value(),
-                fontsScale);
+    // 3. The screen and its services (lookups, printer, camera, scanners), then the frame loop until
+    //    staff mode ends it.
+    Kiosk kiosk(std::move(*window), std::move(settings), fontsScale);
     return kiosk.run();
 }
 

@@ -5,7 +5,7 @@
 //   tap BUTTON-ID          press and lift a finger on a button of the current screen
 //   type TEXT              tap the keypad keys for the letters and digits of TEXT
 //   screenshot FILE.png    save the next drawn frame
-//   state                  answer "state <Screen>[ idle-warning]"
+//   state                  answer "state <Screen>[ idle-warning] lang=.. ... lookups=N" (docs/ui.md)
 //   advance-time SECONDS   move the kiosk's monotonic clock forward (idle tests)
 //   frame-stats [reset]    answer "frames N longest_ms X" (then reset the counters)
 //   fail-frames N          the next N frames throw (tests the per-frame recovery)

@@ -7,15 +7,14 @@
 #include <thread>
 #include <vector>
 
-#include "kiosk/app/main_thread_queue.hpp"
 #include "tests/ui/fixtures.hpp"
 
 namespace kiosk::app {
 namespace {
 
-class FixtureLookup final : public LookupPort {
+class FixtureLookup final : public DossierLookup {
 public:
-    FixtureLookup(MainThreadQueue& queue, std::chrono::milliseconds latency) : m_queue(queue), m_latency(latency) {}
+    explicit FixtureLookup(std::chrono::milliseconds latency) : m_latency(latency) {}
     ~FixtureLookup() override {
         {
             std::lock_guard lock(m_mutex);
@@ -29,7 +28,8 @@ public:
     FixtureLookup(const FixtureLookup&) = delete;
     FixtureLookup& operator=(const FixtureLookup&) = delete;
 
-    void start(const std::string& code, std::function<void(LookupOutcome)> done) override {
+    void start(LookupTarget target, Done done) override {
+        const std::string code = target.index() == 0 ? std::get<core::DossierCode>(target).value : std::string();
         std::lock_guard lock(m_mutex);
         const std::uint64_t generation = ++m_generation;
         m_threads.emplace_back([this, code, generation, done = std::move(done)]() mutable {
@@ -41,8 +41,7 @@ public:
                     return;  // cancelled
                 }
             }
-            LookupOutcome outcome = answer(code);
-            m_queue.post([done = std::move(done), outcome = std::move(outcome)]() mutable { done(std::move(outcome)); });
+            done(answer(code));
         });
     }
     void cancel() override {
@@ -52,10 +51,9 @@ public:
         }
         m_wake.notify_all();
     }
-    void rate(const std::string&, int level) override { spdlog::info("test lookup: rating {} recorded", level); }
 
 private:
-    static LookupOutcome answer(const std::string& code) {
+    static LookupResult answer(const std::string& code) {
         for (const core::Dossier& d : {test::processingDossier(), test::needsDocumentsDossier(), test::needsPaymentDossier(),
                                        test::stoppedDossier()}) {
             if (d.code == code) {
@@ -65,7 +63,6 @@ private:
         return std::unexpected(core::LookupError{core::LookupErrorKind::NotFound, "not in the sample dossiers", 404});
     }
 
-    MainThreadQueue& m_queue;
     std::chrono::milliseconds m_latency;
     std::mutex m_mutex;
     std::condition_variable m_wake;
@@ -76,9 +73,9 @@ private:
 
 }  // namespace
 
-std::unique_ptr<LookupPort> makeFixtureLookup(MainThreadQueue& queue, std::chrono::milliseconds latency) {
+std::unique_ptr<DossierLookup> makeFixtureLookup(std::chrono::milliseconds latency) {
     spdlog::warn("test lookup: answering from the sample dossiers (test build)");
-    return std::make_unique<FixtureLookup>(queue, latency);
+    return std::make_unique<FixtureLookup>(latency);
 }
 
 }  // namespace kiosk::app

@@ -24,6 +24,14 @@ void drawCameraArea(const Rect& r, const Strings& t, const AttractView& view) {
         const ImVec2 size(static_cast<float>(view.previewWidth) * k, static_cast<float>(view.previewHeight) * k);
         const ImVec2 a(r.min.x + (r.width() - size.x) * 0.5f, r.min.y + (r.height() - size.y) * 0.5f);
         list->AddImage(view.previewTexture, a, ImVec2(a.x + size.x, a.y + size.y));
+        if (view.detectedOutline.size() == 8) {
+            // The code just seen, so the citizen knows the receipt was read.
+            ImVec2 pts[4];
+            for (int i = 0; i < 4; ++i) {
+                pts[i] = ImVec2(a.x + view.detectedOutline[2 * i] * size.x, a.y + view.detectedOutline[2 * i + 1] * size.y);
+            }
+            list->AddPolyline(pts, 4, toU32(theme.palette.accent), ImDrawFlags_Closed, 6.0f * m.scale);
+        }
     }
     const ImU32 ink = toU32(theme.palette.primary);
     const float corner = std::min(r.width(), r.height()) * 0.16f;
@@ -66,8 +74,15 @@ void drawCameraArea(const Rect& r, const Strings& t, const AttractView& view) {
             }
         }
     }
-    drawWrappedAt(list, f.body, ImVec2(r.min.x + inset + corner * 0.5f, r.max.y - inset - captionH - 12.0f * m.scale),
-                          caption, toU32(theme.palette.text), captionW, true);
+    const ImVec2 captionAt(r.min.x + inset + corner * 0.5f, r.max.y - inset - captionH - 12.0f * m.scale);
+    if (preview) {
+        // Over the camera picture the caption needs its own background to stay readable.
+        const float pad = 8.0f * m.scale;
+        list->AddRectFilled(ImVec2(captionAt.x - pad, captionAt.y - pad),
+                            ImVec2(captionAt.x + captionW + pad, captionAt.y + captionH + pad), toU32(theme.palette.surfaceAlt),
+                            m.radius);
+    }
+    drawWrappedAt(list, f.body, captionAt, caption, toU32(theme.palette.text), captionW, true);
 }
 
 }  // namespace

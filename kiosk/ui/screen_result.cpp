@@ -188,6 +188,10 @@ void details(const ResultView& v, const Strings& t, float width, bool withQr) {
 // [SECTION] side panel (QR, rating, print, done)
 //-----------------------------------------------------------------------------
 
+std::string_view printLabel(const ResultView& v, const Strings& t) {
+    return v.printMessage.empty() ? std::string_view(t.get("screens.result.print")) : std::string_view(v.printMessage);
+}
+
 std::optional<UiEvent> rating(const ResultView& v, const Strings& t, float width, bool inRow) {
     const Theme& theme = currentTheme();
     const Metrics& m = theme.metrics;
@@ -244,7 +248,11 @@ std::optional<UiEvent> drawResult(const ResultView& v) {
         const float x = body.max.x - sideW;
         const float innerW = sideW - 2.0f * m.padding * 0.6f;
         const float doneH = m.touch * 1.2f;
-        const float printH = v.printerAvailable ? m.touch + m.gap : 0.0f;
+        // A print message that wraps gets a taller button; one line keeps the QR its room.
+        const bool printTwoLines = !v.printMessage.empty() &&
+                                   wrappedTextHeight(f.body, v.printMessage, sideW * 0.85f) > f.body->FontSize * 1.6f;
+        const float printButtonH = printTwoLines ? m.touch * 1.3f : m.touch;
+        const float printH = v.printerAvailable ? printButtonH + m.gap : 0.0f;
         const float ratingH = wrappedTextHeight(f.bodyBold, t.get(v.rating ? "screens.result.rate_thanks" : "screens.result.rate_question"), sideW) +
                               m.touch * 1.25f + 2.0f * ImGui::GetStyle().ItemSpacing.y;
         const float bottom = body.max.y - doneH - m.gap - printH - ratingH - m.gap;
@@ -252,7 +260,13 @@ std::optional<UiEvent> drawResult(const ResultView& v) {
         detail::drawCard(ImVec2(x, body.min.y), ImVec2(body.max.x, bottom));
         detail::moveTo(ImVec2(x + m.padding * 0.6f, body.min.y + m.padding * 0.6f));
         wrappedText(f.bodyBold, t.get("screens.result.follow"), theme.palette.text, innerW);
-        wrappedText(f.small, t.get("screens.result.follow_hint"), theme.palette.textMuted, innerW);
+        // The hint goes when the QR would be too small to scan with it (large text, a print message).
+        const std::string& hint = t.get("screens.result.follow_hint");
+        const float qrRoomWithHint = bottom - (ImGui::GetCursorScreenPos().y + wrappedTextHeight(f.small, hint, innerW)) -
+                                     8.0f * m.scale - m.padding * 0.6f;
+        if (qrRoomWithHint >= 220.0f * m.scale) {
+            wrappedText(f.small, hint, theme.palette.textMuted, innerW);
+        }
         const float qrTop = ImGui::GetCursorScreenPos().y + 8.0f * m.scale;
         const float side = std::min(innerW, bottom - qrTop - m.padding * 0.6f);
         if (side > 120.0f * m.scale && !v.followUrl.empty()) {
@@ -266,8 +280,8 @@ std::optional<UiEvent> drawResult(const ResultView& v) {
         }
         ImGui::EndGroup();
         if (v.printerAvailable) {
-            detail::moveTo(ImVec2(x, body.max.y - doneH - m.gap - m.touch));
-            if (touchButton("print", t.get("screens.result.print"), ImVec2(sideW, m.touch))) {
+            detail::moveTo(ImVec2(x, body.max.y - doneH - m.gap - printButtonH));
+            if (touchButton("print", printLabel(v, t), ImVec2(sideW, printButtonH), ButtonKind::Secondary, !v.printBusy)) {
                 event = act::Print{};
             }
         }
@@ -293,7 +307,7 @@ std::optional<UiEvent> drawResult(const ResultView& v) {
         detail::moveTo(ImVec2(body.min.x, body.max.y - actionsH));
         const float w = v.printerAvailable ? (body.width() - m.gap) * 0.5f : body.width();
         if (v.printerAvailable) {
-            if (touchButton("print", t.get("screens.result.print"), ImVec2(w, actionsH))) {
+            if (touchButton("print", printLabel(v, t), ImVec2(w, actionsH), ButtonKind::Secondary, !v.printBusy)) {
                 event = act::Print{};
             }
             ImGui::SameLine(0.0f, m.gap);

@@ -44,6 +44,9 @@ struct AttractView {
     void* previewTexture = nullptr;  ///< camera preview (an ImTextureID), drawn fitted into the camera area
     int previewWidth = 0;            ///< preview size in pixels, for its aspect ratio
     int previewHeight = 0;
+    /// Corners of the code the camera just detected, flashed over the preview: x0,y0,...,x3,y3 as
+    /// fractions of the preview (0..1). Empty: nothing to flash.
+    std::vector<float> detectedOutline{};
 };
 
 struct ManualEntryView {
@@ -95,6 +98,10 @@ struct ResultView {
     std::string backendNote;
     std::string followUrl;       ///< encoded in the QR code: public lookup URL with the dossier code only
     bool printerAvailable = false;
+    /// Printing, printed, or why it failed, in plain words; shown in place of the Print label ("" =
+    /// not pressed yet). The button stays while a message shows, even if the printer is now known out.
+    std::string printMessage{};
+    bool printBusy = false;      ///< a slip is being printed: Print is disabled
     std::optional<int> rating;   ///< 0 Rất hài lòng, 1 Hài lòng, 2 Không hài lòng, once chosen
 };
 

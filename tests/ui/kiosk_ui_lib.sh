@@ -9,9 +9,15 @@ CTL="$WORK/ctl"
 KIOSK_LOG="$WORK/kiosk.log"
 XVFB_PID=""
 KIOSK_PID=""
+SERVER_PIDS=()
+# Each test's own configuration (tests append sections before start_kiosk), so a machine's
+# /etc/kiosk/kiosk.toml never changes what a test sees.
+CONFIG="$WORK/kiosk.toml"
+: >"$CONFIG"
 
 cleanup() {
   if [ -n "$KIOSK_PID" ] && kill -0 "$KIOSK_PID" 2>/dev/null; then kill "$KIOSK_PID" 2>/dev/null || true; fi
+  for p in "${SERVER_PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
   if [ -n "$XVFB_PID" ] && kill -0 "$XVFB_PID" 2>/dev/null; then kill "$XVFB_PID" 2>/dev/null || true; fi
   wait 2>/dev/null || true
   if [ "${KEEP_WORK:-0}" = 1 ]; then echo "work dir kept: $WORK"; else rm -rf "$WORK"; fi
@@ -36,7 +42,7 @@ start_display() {
 
 # start_kiosk [args...]: the kiosk, fullscreen on the Xvfb screen, driven through $CTL.
 start_kiosk() {
-  "$KIOSK_BIN" --test-control "$CTL" "$@" >"$KIOSK_LOG" 2>&1 &
+  "$KIOSK_BIN" --config "$CONFIG" --test-control "$CTL" "$@" >"$KIOSK_LOG" 2>&1 &
   KIOSK_PID=$!
   for _ in $(seq 100); do
     [ -p "$CTL" ] && grep -q "first frame drawn" "$KIOSK_LOG" && return 0
@@ -81,3 +87,58 @@ type_code() { local r; r=$(ctl type "$1"); [[ "$r" == ok* ]] || fail "$r"; }
 
 # no_errors: the control FIFO never answered an error (a missing button).
 no_errors() { if grep -q '^error' "$CTL.out"; then fail "$(grep '^error' "$CTL.out")"; fi; }
+
+# need_tool VAR: the helper program named by env VAR (set by ctest) must exist, else skip (77).
+need_tool() {
+  local path="${!1:-}"
+  if [ -z "$path" ] || [ ! -x "$path" ]; then echo "SKIP: $1 not built"; exit 77; fi
+}
+
+# start_server LOG CMD...: a loopback server that prints "listening on HOST:PORT" first; sets ADDR.
+start_server() {
+  local log="$1"; shift
+  "$@" >"$log" 2>&1 &
+  SERVER_PIDS+=($!)
+  for _ in $(seq 200); do
+    if head -n1 "$log" 2>/dev/null | grep -q '^listening on '; then
+      ADDR=$(head -n1 "$log" | sed 's/^listening on //'); return 0
+    fi
+    sleep 0.02
+  done
+  fail "$1 did not start: $(cat "$log")"
+}
+
+# start_refbackend: kiosk-refbackend with seeded dossiers behind a device token, and the [backend]
+# section of $CONFIG pointing at it. Seeded codes are in $WORK/backend.log ("dossier CODE status N").
+start_refbackend() {
+  need_tool KIOSK_REFBACKEND
+  local token
+  token="ui-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
+  printf '%s\n' "$token" >"$WORK/device.token"
+  chmod 600 "$WORK/device.token"
+  start_server "$WORK/backend.log" "$KIOSK_REFBACKEND" --listen 127.0.0.1:0 --db "$WORK/backend.db" --seed --token "$token"
+  for _ in $(seq 200); do grep -q '^ready' "$WORK/backend.log" && break; sleep 0.02; done
+  printf '[backend]\nurl = "http://%s"\ntoken_file = "%s"\n' "$ADDR" "$WORK/device.token" >>"$CONFIG"
+}
+
+# seeded_code STATUS [N]: the Nth (default 1st) seeded dossier code with that status.
+seeded_code() {
+  awk -v s="$1" -v n="${2:-1}" '$1 == "dossier" && $4 == s { if (++k == n) { print $2; exit } }' "$WORK/backend.log"
+}
+
+# start_vprinter [PAPER]: kiosk-vprinter writing slip PNGs to $WORK/slips; sets PRINTER_URI.
+start_vprinter() {
+  need_tool KIOSK_VPRINTER
+  mkdir -p "$WORK/slips"
+  start_server "$WORK/printer.log" "$KIOSK_VPRINTER" --listen 127.0.0.1:0 --out "$WORK/slips" --paper "${1:-ok}"
+  PRINTER_URI="tcp://$ADDR"
+}
+
+# lookup_code CODE: keypad entry of CODE from Attract, then submit.
+lookup_code() {
+  wait_state '^state Attract'
+  tap manual-entry
+  type_code "$1"
+  wait_state 'typed=20' 15
+  tap submit
+}

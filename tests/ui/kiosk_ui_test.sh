@@ -11,7 +11,14 @@
 #   not_found            (test lookup) unknown code -> not found -> type again
 #   idle_result_gone     (test lookup) idle on a result: warning, then Attract without the dossier
 #   slow_lookup_cancel   (test lookup, 5 s) the spinner keeps drawing; cancel drops the late answer
-#   backend_results      (needs kiosk-refbackend) several statuses, not found
+#   bad_config           an invalid config file: every error as FILE:LINE: KEY, exit 2, no window
+#   backend_results      (kiosk-refbackend) several statuses -> Result, rating sent, unknown code -> NotFound
+#   print_slip           (refbackend, kiosk-vprinter) Print on a result -> a slip PNG; paper runs out ->
+#                        the screen says so, Print is hidden afterwards, the kiosk keeps running
+#   camera_files         (refbackend, kiosk-receiptgen) camera.source = files with two receipts -> both
+#                        results, one after the other
+#   wedge_scan           (refbackend, xdotool) a fast typed burst + Enter is a scan (code, then a token
+#                        link); slow typing is not
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 # shellcheck source=kiosk_ui_lib.sh
@@ -19,7 +26,6 @@ source "$here/kiosk_ui_lib.sh"
 
 case="${1:?case}"
 start_display 1920x1080
-export KIOSK_IDLE_SECONDS=60
 
 case "$case" in
 entry_backend_down)
@@ -181,12 +187,102 @@ slow_lookup_cancel)
   sleep 4
   wait_state '^state ManualEntry .*dossier=0' 2
   ;;
+bad_config)
+  printf '[ui]\nidle_timeout_s = "soon"\n\n[printer]\nwidth_dots = 500\n' >"$CONFIG"
+  set +e; "$KIOSK_BIN" --config "$CONFIG" >"$KIOSK_LOG" 2>"$WORK/stderr"; code=$?; set -e
+  [ "$code" = 2 ] || fail "exit code $code, expected 2"
+  grep -q "kiosk.toml:2: ui.idle_timeout_s" "$WORK/stderr" || fail "no idle_timeout_s error: $(cat "$WORK/stderr")"
+  grep -q "kiosk.toml:5: printer.width_dots" "$WORK/stderr" || fail "no width_dots error: $(cat "$WORK/stderr")"
+  ;;
 backend_results)
-  refbackend="${KIOSK_REFBACKEND:-}"
-  if [ -z "$refbackend" ] || [ ! -x "$refbackend" ]; then
-    echo "SKIP: kiosk-refbackend not built"; exit 77
-  fi
-  echo "SKIP: the lookup client is not wired yet"; exit 77
+  start_refbackend
+  start_kiosk
+  # Processing, missing documents, result returned: three kinds of result screen (typing a code
+  # on the keypad costs a few seconds under a loaded Xvfb, so not all ten statuses).
+  for status in 4 5 10; do
+    code=$(seeded_code "$status")
+    [ -n "$code" ] || fail "no seeded dossier with status $status"
+    lookup_code "$code"
+    wait_state '^state Result .*dossier=1' 10
+    ctl "screenshot $WORK/result-$status.png" | grep -q '^ok' || fail "screenshot"
+    if [ "$status" = 4 ]; then
+      tap rate-1
+      wait_state 'rating=1 rated=sent' 10
+    fi
+    tap done
+    wait_state '^state Attract .*dossier=0'
+  done
+  lookup_code 000.00.06.H56-241003-9999
+  wait_state '^state NotFound' 10
+  tap done
+  wait_state '^state Attract'
+  grep -q "answered in" "$KIOSK_LOG" || fail "no lookup timing logged"
+  grep -E 'answered in|drawn .* after the code was read' "$KIOSK_LOG" | sed 's/^.*\] //'
+  no_errors
+  ;;
+print_slip)
+  start_refbackend
+  start_vprinter ok
+  start_kiosk --printer "$PRINTER_URI"
+  wait_state 'printer=ok' 10
+  lookup_code "$(seeded_code 5)"
+  wait_state '^state Result .*dossier=1' 10
+  tap print
+  wait_state 'print=printed' 20
+  ctl "screenshot $WORK/printed.png" | grep -q '^ok' || fail "screenshot"
+  for _ in $(seq 100); do ls "$WORK"/slips/*.png >/dev/null 2>&1 && break; sleep 0.05; done
+  ls "$WORK"/slips/*.png >/dev/null 2>&1 || fail "the virtual printer wrote no slip"
+  # The paper runs out while the citizen reads: the printer on the same port now says so.
+  port=${PRINTER_URI##*:}
+  kill "${SERVER_PIDS[-1]}"; wait "${SERVER_PIDS[-1]}" 2>/dev/null || true
+  start_server "$WORK/printer-out.log" "$KIOSK_VPRINTER" --listen "127.0.0.1:$port" --out "$WORK/slips-out" --paper out
+  tap print
+  wait_state 'print=failed:paper_out printer=out' 20
+  ctl "screenshot $WORK/paper-out.png" | grep -q '^ok' || fail "screenshot"
+  tap done
+  lookup_code "$(seeded_code 4)"
+  wait_state '^state Result .*dossier=1 .*print=idle' 10
+  r=$(ctl tap print)
+  [[ "$r" == "error no button print" ]] || fail "Print offered with the paper out: $r"
+  kill -0 "$KIOSK_PID" || fail "the kiosk exited"
+  ;;
+camera_files)
+  need_tool KIOSK_RECEIPTGEN
+  start_refbackend
+  "$KIOSK_RECEIPTGEN" --out "$WORK/camera" --code "$(seeded_code 4)" --code "$(seeded_code 9)" >/dev/null
+  rm -f "$WORK"/camera/*.txt
+  printf '[camera]\nsource = "files"\nfiles_path = "%s"\nfiles_fps = 5\n' "$WORK/camera" >>"$CONFIG"
+  start_kiosk
+  wait_state '^state Result .*dossier=1 .*lookups=1' 15
+  ctl "screenshot $WORK/camera-1.png" | grep -q '^ok' || fail "screenshot"
+  # The second receipt replaces the first under the camera: its result follows.
+  wait_state '^state Result .*dossier=1 .*lookups=2' 15
+  grep -q "scan from camera" "$KIOSK_LOG" || fail "no camera scan logged"
+  no_errors
+  ;;
+wedge_scan)
+  command -v xdotool >/dev/null || { echo "SKIP: xdotool not installed"; exit 77; }
+  start_refbackend
+  # xdotool types a newline through a remapped keycode GLFW cannot name (real scanners send the
+  # Return key), so Return is a second xdotool process: allow for its start-up gap.
+  printf '[scanner]\nwedge_max_interkey_ms = 80\n' >>"$CONFIG"
+  start_kiosk
+  wait_state '^state Attract .*lookups=0'
+  xdotool search --sync --name '^Kiosk$' windowfocus --sync
+  # A scanner types fast and ends with Enter.
+  xdotool type --delay 5 "$(seeded_code 4)"; xdotool key Return
+  wait_state '^state Result .*dossier=1 .*lookups=1' 10
+  tap done
+  wait_state '^state Attract .*dossier=0'
+  # A person typing the same code slowly is not a scan.
+  xdotool type --delay 200 "$(seeded_code 6)"; sleep 0.2; xdotool key Return
+  sleep 0.3
+  wait_state '^state Attract .*lookups=1' 2
+  # A receipt's token link: resolved through the backend.
+  token=$(awk '$1 == "token" { print $2; exit }' "$WORK/backend.log")
+  xdotool type --delay 5 "https://dichvucong.gov.vn/apiqr/qr?id=$token"; xdotool key Return
+  wait_state '^state Result .*dossier=1 .*lookups=2' 10
+  no_errors
   ;;
 *)
   echo "unknown case $case" >&2; exit 2

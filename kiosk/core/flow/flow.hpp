@@ -18,6 +18,7 @@
 #include <variant>
 #include <vector>
 
+#include "kiosk/core/api/api_messages.hpp"
 #include "kiosk/core/api/lookup_error.hpp"
 #include "kiosk/core/dossier/dossier.hpp"
 #include "kiosk/core/i18n/language.hpp"
@@ -54,12 +55,8 @@ enum class GuidancePage { Home, Search, Detail };
 /// Printing is a sub-state of Result (status slip) and Guidance detail (guidance slip).
 enum class PrintStatus { Idle, Printing, Printed, Failed };
 
-/// Satisfaction levels of the national portal.
-enum class RatingLevel {
-    VerySatisfied = 1,  ///< Rất hài lòng
-    Satisfied = 2,      ///< Hài lòng
-    Dissatisfied = 3,   ///< Không hài lòng
-};
+// RatingLevel (Rất hài lòng, Hài lòng, Không hài lòng) is the API's (kiosk/core/api/api_messages.hpp):
+// one type from the touch to the POST body.
 
 enum class RatingStatus { NotRated, Sending, Sent, Failed };
 

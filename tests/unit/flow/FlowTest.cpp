@@ -82,7 +82,7 @@ TEST(FlowTest, ScanResultPrintDone) {
     EXPECT_EQ(rating->level, RatingLevel::VerySatisfied);
     EXPECT_EQ(rating->idempotencyKey, "kiosk-1-" + kCode.value);
     EXPECT_EQ(s.state.rating, RatingStatus::Sending);
-    s.post(ev::RatingChosen{RatingLevel::Dissatisfied});  // no second rating while sending
+    s.post(ev::RatingChosen{RatingLevel::Unsatisfied});  // no second rating while sending
     EXPECT_EQ(s.find<cmd::SendRating>(), nullptr);
     s.post(ev::RatingSent{true});
     EXPECT_EQ(s.state.rating, RatingStatus::Sent);

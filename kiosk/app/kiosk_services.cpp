@@ -1,0 +1,360 @@
+// KioskServices: builds the kiosk screen's workers from the settings and turns their results into
+// flow events. Index: [SECTION] helpers, [SECTION] lookups, [SECTION] task worker, [SECTION] services
+// (construction), [SECTION] commands, [SECTION] scanning.
+//
+// Logging rule: kinds, ids and timings only. Dossier codes, tokens, scanned text and anything from a
+// dossier never reach the log.
+#include "kiosk/app/kiosk_services.hpp"
+
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
+
+#include "platform/http_client.hpp"
+#include "platform/linux/camera_files.hpp"
+#include "platform/linux/camera_synthetic.hpp"
+#include "platform/linux/camera_v4l2.hpp"
+#include "platform/linux/scanner_evdev.hpp"
+#include "platform/linux/scanner_serial.hpp"
+
+namespace kiosk::app {
+
+//-----------------------------------------------------------------------------
+// [SECTION] helpers
+//-----------------------------------------------------------------------------
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+core::ZonedTime nowInVietnam() {
+    return core::ZonedTime{std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()),
+                           std::chrono::minutes{7 * 60}};
+}
+
+std::string hostName() {
+    char buf[256] = {};
+    if (gethostname(buf, sizeof buf - 1) != 0 || buf[0] == '\0') {
+        return "kiosk";
+    }
+    return buf;
+}
+
+core::InputSource flowSource(ScanSource source) {
+    return source == ScanSource::Camera ? core::InputSource::Camera : core::InputSource::Scanner;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] lookups
+//-----------------------------------------------------------------------------
+
+/// No backend configured: every lookup fails as Offline, like a backend that is down.
+class OfflineLookup final : public DossierLookup {
+public:
+    void start(LookupTarget, Done done) override {
+        done(std::unexpected(core::LookupError{core::LookupErrorKind::Offline, "no backend configured", 0}));
+    }
+    void cancel() override {}
+};
+
+/// The backend, through LookupService's worker thread.
+class BackendLookup final : public DossierLookup {
+public:
+    explicit BackendLookup(BackendClient& client) : m_service(client) {}
+    void start(LookupTarget target, Done done) override {
+        m_service.start(std::move(target), [done = std::move(done)](std::uint64_t, LookupResult result) {
+            done(std::move(result));
+        });
+    }
+    void cancel() override { m_service.cancel(); }
+
+private:
+    LookupService m_service;
+};
+
+}  // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] task worker
+//-----------------------------------------------------------------------------
+
+/// One thread running short jobs in order (rating delivery, slip rendering). Jobs still queued at
+/// shutdown are dropped; the running one finishes (its network and printer calls have timeouts).
+class KioskServices::TaskWorker {
+public:
+    TaskWorker() : m_thread([this](std::stop_token stop) { run(stop); }) {}
+    ~TaskWorker() {
+        m_thread.request_stop();
+        m_wake.notify_all();
+    }
+    TaskWorker(const TaskWorker&) = delete;
+    TaskWorker& operator=(const TaskWorker&) = delete;
+
+    void post(std::function<void()> job) {
+        {
+            std::lock_guard lock(m_mutex);
+            m_jobs.push_back(std::move(job));
+        }
+        m_wake.notify_one();
+    }
+
+private:
+    void run(std::stop_token stop) {
+        while (true) {
+            std::function<void()> job;
+            {
+                std::unique_lock lock(m_mutex);
+                m_wake.wait(lock, stop, [&] { return !m_jobs.empty(); });
+                if (stop.stop_requested()) return;
+                job = std::move(m_jobs.front());
+                m_jobs.pop_front();
+            }
+            try {
+                job();
+            } catch (const std::exception& e) {
+                spdlog::error("background job failed: {}", e.what());
+            }
+        }
+    }
+
+    std::mutex m_mutex;
+    std::condition_variable_any m_wake;
+    std::deque<std::function<void()>> m_jobs;  // guarded by m_mutex
+    std::jthread m_thread;                     // last: starts after the members above exist
+};
+
+//-----------------------------------------------------------------------------
+// [SECTION] services (construction)
+//-----------------------------------------------------------------------------
+
+KioskServices::KioskServices(const core::Settings& settings, PostEvent post, std::function<void()> wake,
+                             std::unique_ptr<DossierLookup> lookupOverride)
+    : m_settings(settings), m_post(std::move(post)), m_wake(std::move(wake)) {
+    m_instanceId = hostName() + "-" + std::to_string(getpid()) + "-" +
+                   std::to_string(std::chrono::duration_cast<std::chrono::seconds>(
+                                      std::chrono::system_clock::now().time_since_epoch())
+                                      .count());
+    buildBackend(std::move(lookupOverride));
+    buildPrinting();
+    buildScanning();
+    m_tasks = std::make_unique<TaskWorker>();
+}
+
+KioskServices::~KioskServices() {
+    m_tasks.reset();  // it uses the printer, the renderer and the backend client
+    if (m_scan) m_scan->stop();
+}
+
+void KioskServices::buildBackend(std::unique_ptr<DossierLookup> lookupOverride) {
+    if (lookupOverride) {
+        m_lookup = std::move(lookupOverride);
+        return;
+    }
+    if (m_settings.backend.url.empty()) {
+        spdlog::warn("no backend configured (backend.url): lookups will report offline");
+        m_lookup = std::make_unique<OfflineLookup>();
+        return;
+    }
+    auto options = backendOptionsFrom(m_settings.backend);
+    if (!options) {
+        // A kiosk with an unusable token still starts: citizens see "offline", staff see this line.
+        spdlog::error("backend: {}; lookups will report offline", options.error());
+        m_lookup = std::make_unique<OfflineLookup>();
+        return;
+    }
+    m_http = platform::makeDefaultHttpClient();
+    m_backend = std::make_unique<BackendClient>(*m_http, std::move(*options));
+    m_lookup = std::make_unique<BackendLookup>(*m_backend);
+    spdlog::info("backend configured ({})", m_settings.backend.url);
+}
+
+void KioskServices::buildPrinting() {
+    if (m_settings.printer.uri.empty()) {
+        return;
+    }
+    auto uri = platform::parsePrinterUri(m_settings.printer.uri);
+    if (!uri) {
+        spdlog::error("printer: {}; printing is off", uri.error().message);
+        return;
+    }
+    auto printer = platform::openPrinter(*uri);
+    if (!printer) {
+        spdlog::error("printer: cannot use {}; printing is off", uri->text);
+        return;
+    }
+    PrintService::Options options;
+    options.timeout = std::chrono::milliseconds(std::max(500, m_settings.printer.timeoutMs));
+    auto onDone = [this](const PrintOutcome& outcome) {
+        if (outcome.kind == PrintOutcome::Kind::StatusCheck) {
+            if (!outcome.result) spdlog::warn("printer status: {}", platform::toString(outcome.result.error().kind));
+            if (m_wake) m_wake();  // Print may have to appear or disappear
+            return;
+        }
+        core::event::PrintFinished finished;
+        finished.ok = outcome.result.has_value();
+        if (!finished.ok) {
+            finished.reason = std::string(platform::toString(outcome.result.error().kind));
+            spdlog::warn("print job {} failed: {}", outcome.id, finished.reason);
+        } else {
+            spdlog::info("print job {} printed", outcome.id);
+        }
+        m_post(std::move(finished));
+    };
+    m_print = std::make_unique<PrintService>(std::move(printer), std::move(onDone), options);
+    m_print->checkStatus();  // learn early whether Print can be offered
+    spdlog::info("printer configured ({})", uri->text);
+}
+
+void KioskServices::buildScanning() {
+    const core::CameraSettings& cam = m_settings.camera;
+    ScanServiceOptions options;
+    options.dedupeWindow = std::chrono::seconds(std::max(1, m_settings.scanner.dedupeSeconds));
+    options.previewFps = cam.preview ? 10.0 : 0.0;
+    const core::ReceiptRules rules = m_settings.receipt;
+    m_scan = std::make_unique<ScanService>(
+        options, [rules](std::string_view raw) { return core::readReceipt(raw, rules); },
+        [this](ScanEvent e) {
+            spdlog::info("scan from {} ({} ms to report)", e.source == ScanSource::Camera ? "camera" : "scanner",
+                         std::chrono::duration_cast<std::chrono::milliseconds>(e.reported - e.arrival).count());
+            m_post(core::event::ReceiptRead{std::move(e.reading), flowSource(e.source)});
+        },
+        [this] {
+            if (m_wake) m_wake();
+        });
+    std::unique_ptr<platform::FrameSource> camera;
+    if (cam.source == "files") {
+        platform::FileCameraOptions o;
+        o.paths = {cam.filesPath};
+        o.fps = std::max(1, cam.filesFps);
+        camera = platform::makeFileCamera(std::move(o));
+    } else if (cam.source == "synthetic") {
+        platform::SyntheticCameraOptions o;
+        o.width = cam.width;
+        o.height = cam.height;
+        o.fps = cam.fps;
+        camera = platform::makeSyntheticCamera(std::move(o));
+    } else if (cam.source == "v4l2") {
+        camera = platform::makeV4l2Camera(platform::V4l2CameraOptions{cam.device, cam.width, cam.height, cam.fps});
+    }
+    m_cameraConfigured = camera != nullptr;
+    if (camera) {
+        m_scan->setCamera(std::move(camera));  // it logs the camera it starts
+    }
+    if (!m_settings.scanner.serialDevice.empty()) {
+        m_scan->addScanner(platform::makeSerialScanner({m_settings.scanner.serialDevice, m_settings.scanner.serialBaud}));
+    }
+    if (!m_settings.scanner.evdevDevice.empty()) {
+        m_scan->addScanner(platform::makeEvdevScanner({m_settings.scanner.evdevDevice, m_settings.scanner.evdevGrab}));
+    }
+    m_scan->start();
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] commands
+//-----------------------------------------------------------------------------
+
+void KioskServices::startLookup(std::uint64_t requestId, const core::ReceiptReading& reading) {
+    LookupTarget target;
+    if (const auto* code = std::get_if<core::DossierCode>(&reading)) {
+        target = *code;
+    } else if (const auto* token = std::get_if<core::ReceiptToken>(&reading)) {
+        target = *token;
+    } else {
+        return;  // the flow never starts a lookup for text that is not a receipt
+    }
+    const auto started = Clock::now();
+    spdlog::info("lookup {} started ({})", requestId, target.index() == 0 ? "code" : "token");
+    m_lookup->start(std::move(target), [post = m_post, requestId, started](LookupResult result) {
+        const auto ms = std::chrono::duration<double, std::milli>(Clock::now() - started).count();
+        if (result) {
+            spdlog::info("lookup {} answered in {:.1f} ms", requestId, ms);
+            post(core::event::LookupSucceeded{requestId, std::move(*result)});
+        } else {
+            if (result.error().kind != core::LookupErrorKind::Cancelled) {
+                spdlog::info("lookup {} failed in {:.1f} ms: {}", requestId, ms, core::toString(result.error().kind));
+            }
+            post(core::event::LookupFailed{requestId, std::move(result.error())});
+        }
+    });
+}
+
+void KioskServices::cancelLookup() { m_lookup->cancel(); }
+
+void KioskServices::sendRating(const core::command::SendRating& command) {
+    if (!m_backend) {
+        spdlog::info("rating not sent: no backend configured");
+        m_post(core::event::RatingSent{false});
+        return;
+    }
+    core::Rating rating;
+    rating.dossierCode = command.dossierCode;
+    rating.level = command.level;
+    rating.ratedAt = nowInVietnam();
+    rating.kioskId = hostName();
+    rating.idempotencyKey = command.idempotencyKey;
+    m_tasks->post([this, rating = std::move(rating)] {
+        auto sent = m_backend->submitRating(rating, nullptr);
+        m_post(core::event::RatingSent{sent.has_value()});
+    });
+}
+
+void KioskServices::printStatusSlip(const core::Dossier& dossier, core::Language language) {
+    if (!m_print) {
+        m_post(core::event::PrintFinished{false, "no_printer"});
+        return;
+    }
+    m_tasks->post([this, dossier, language] {
+        const auto started = Clock::now();
+        if (!m_slips) {
+            // Fonts and string tables come from disk: here, on the worker, the first time only.
+            auto maker = SlipMaker::create(m_settings);
+            if (!maker) {
+                spdlog::error("slips: {}", maker.error().message);
+                m_post(core::event::PrintFinished{false, "render"});
+                return;
+            }
+            m_slips.emplace(std::move(*maker));
+        }
+        auto slip = m_slips->statusSlip(dossier, language, nowInVietnam());
+        if (!slip) {
+            spdlog::error("slip rendering failed: {}", slip.error().message);
+            m_post(core::event::PrintFinished{false, "render"});
+            return;
+        }
+        const auto id = m_print->submit(m_slips->escposJob(*slip));
+        spdlog::info("print job {} queued ({:.0f} ms to render)", id,
+                     std::chrono::duration<double, std::milli>(Clock::now() - started).count());
+    });
+}
+
+void KioskServices::wipeSession() { m_scan->resetDedupe(); }
+
+bool KioskServices::printerKnownUnavailable() const { return m_print && m_print->printerKnownUnavailable(); }
+
+void KioskServices::refreshPrinterStatus() {
+    if (m_print) m_print->checkStatus();
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] scanning
+//-----------------------------------------------------------------------------
+
+void KioskServices::submitWedgeScan(const std::string& raw, std::chrono::steady_clock::time_point arrival) {
+    m_scan->submitText(raw, ScanSource::Keyboard, arrival);
+}
+
+bool KioskServices::cameraWorking() const {
+    if (!m_cameraConfigured) return false;
+    const auto state = m_scan->cameraStatus().state;
+    return state == platform::CameraStatus::State::Running || state == platform::CameraStatus::State::Starting;
+}
+
+bool KioskServices::latestPreview(PreviewFrame& out) const { return m_scan->latestPreview(out); }
+
+std::optional<DetectionOutline> KioskServices::lastDetection() const { return m_scan->lastDetection(); }
+
+}  // namespace kiosk::app
