@@ -5,14 +5,14 @@
 #   1. typed codes, camera off: attract, keypad, results (on time, overdue with missing documents),
 #      Print to the virtual printer, English, not found, the online-services guide;
 #   2. the camera: receipt images in camera.files_path are scanned and looked up one after another.
-# Usage: KIOSK_BIN=... OUT=DIR BACKEND_LOG=FILE CONFIG=FILE tools/demo-session.sh [kiosk flags...]
+# Usage: KIOSK_BIN=... OUT=DIR BACKEND_LOG=FILE DEMO_CONFIG=FILE tools/demo-session.sh [kiosk flags...]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 # shellcheck source=../tests/ui/kiosk_ui_lib.sh
 source "$root/tests/ui/kiosk_ui_lib.sh"
 OUT="${OUT:?set OUT to the screenshot folder}"
 BACKEND_LOG="${BACKEND_LOG:?set BACKEND_LOG to the reference backend output}"
-CONFIG="${CONFIG:?set CONFIG to the kiosk configuration}"
+DEMO_CONFIG="${DEMO_CONFIG:?set DEMO_CONFIG to the kiosk configuration}"
 mkdir -p "$OUT"
 
 # code_for STATUS [on_time|overdue]: a seeded dossier code with that status.
@@ -41,8 +41,10 @@ look_up() {
 start_display 1920x1080
 
 # -- 1. Typed codes, camera off.
-sed 's/^source = "files"/source = "none"/' "$CONFIG" >"$WORK/typed.toml"
-start_kiosk --config "$WORK/typed.toml" "$@"
+# (start_kiosk passes --config "$CONFIG")
+CONFIG="$WORK/typed.toml"
+sed 's/^source = "files"/source = "none"/' "$DEMO_CONFIG" >"$CONFIG"
+start_kiosk "$@"
 wait_state '^state Attract'
 shot attract
 tap manual-entry
@@ -95,7 +97,8 @@ ctl quit >/dev/null || true
 wait "$KIOSK_PID" 2>/dev/null || true
 
 # -- 2. The camera: the receipt images are read and looked up one after another.
-start_kiosk --config "$CONFIG" "$@"
+CONFIG="$DEMO_CONFIG"
+start_kiosk "$@"
 for i in 1 2 3; do
   wait_state '^state Result' 30
   shot "camera-result-$i"

@@ -82,7 +82,7 @@ if [ "$headless" = 0 ]; then
 else
   mkdir -p "$out/screens"
   echo "demo: no display, so a scripted session runs under Xvfb; screenshots go to $out/screens"
-  KIOSK_BIN="$kiosk" OUT="$out/screens" BACKEND_LOG="$work/backend.log" CONFIG="$root/config/demo.toml" \
+  KIOSK_BIN="$kiosk" OUT="$out/screens" BACKEND_LOG="$work/backend.log" DEMO_CONFIG="$root/config/demo.toml" \
     bash tools/demo-session.sh "${services[@]}"
   echo "demo: done. Screenshots: $out/screens   Printed slips: $out/slips"
   ls "$out/screens" "$out/slips"
