@@ -14,7 +14,7 @@ packages=(
   # fonts (Noto Sans with the full Vietnamese set)
   fonts-noto-core
   # headless display, GL and input for the demo and UI tests
-  xvfb xauth libgl1-mesa-dri x11-utils x11-apps xdotool imagemagick
+  xvfb xauth libgl1-mesa-dri x11-utils x11-apps xdotool imagemagick tzdata
   # test helpers: coverage, certificates for the TLS test
   gcovr openssl
 )

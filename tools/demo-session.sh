@@ -42,8 +42,10 @@ start_display 1920x1080
 
 # -- 1. Typed codes, camera off.
 # (start_kiosk passes --config "$CONFIG")
+# Fullscreen on the virtual screen, so the pictures are what a lobby screen shows.
+sed 's/^fullscreen = false/fullscreen = true/' "$DEMO_CONFIG" >"$WORK/camera.toml"
 CONFIG="$WORK/typed.toml"
-sed 's/^source = "files"/source = "none"/' "$DEMO_CONFIG" >"$CONFIG"
+sed 's/^source = "files"/source = "none"/' "$WORK/camera.toml" >"$CONFIG"
 start_kiosk "$@"
 wait_state '^state Attract'
 shot attract
@@ -97,12 +99,12 @@ ctl quit >/dev/null || true
 wait "$KIOSK_PID" 2>/dev/null || true
 
 # -- 2. The camera: the receipt images are read and looked up one after another.
-CONFIG="$DEMO_CONFIG"
+CONFIG="$WORK/camera.toml"
 start_kiosk "$@"
 for i in 1 2 3; do
   wait_state '^state Result' 30
   shot "camera-result-$i"
-  sleep 3
+  sleep 6
 done
 ctl quit >/dev/null || true
 no_errors

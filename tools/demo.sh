@@ -19,6 +19,9 @@ while [ $# -gt 0 ]; do
 done
 [ -n "${DISPLAY:-}" ] || headless=1
 
+# The kiosk's screen clock and its slips show Vietnam time, as in an office.
+export TZ="${TZ:-Asia/Ho_Chi_Minh}"
+
 bash packaging/install-deps.sh
 cmake --preset debug >/dev/null
 cmake --build build/debug -j "$(nproc)" --target kiosk kiosk-refbackend kiosk-vprinter kiosk-receiptgen

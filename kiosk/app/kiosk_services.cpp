@@ -230,6 +230,8 @@ void KioskServices::buildScanning() {
         platform::FileCameraOptions o;
         o.paths = {cam.filesPath};
         o.fps = std::max(1, cam.filesFps);
+        o.secondsPerImage = cam.filesSecondsPerImage;
+        o.loop = cam.filesLoop;
         camera = platform::makeFileCamera(std::move(o));
     } else if (cam.source == "synthetic") {
         platform::SyntheticCameraOptions o;

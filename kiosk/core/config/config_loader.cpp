@@ -97,6 +97,8 @@ const std::vector<KeyDef>& keyTable() {
         {"camera.fps", KIOSK_REF(camera.fps), Format::Plain, 1, 120},
         {"camera.files_path", KIOSK_REF(camera.filesPath), Format::Path},
         {"camera.files_fps", KIOSK_REF(camera.filesFps), Format::Plain, 1, 120},
+        {"camera.files_seconds_per_image", KIOSK_REF(camera.filesSecondsPerImage), Format::Plain, 1, 3600},
+        {"camera.files_loop", KIOSK_REF(camera.filesLoop)},
         {"camera.preview", KIOSK_REF(camera.preview)},
         {"scanner.wedge_enabled", KIOSK_REF(scanner.wedgeEnabled)},
         {"scanner.wedge_max_interkey_ms", KIOSK_REF(scanner.wedgeMaxInterkeyMs), Format::Plain, 1, 500},

@@ -78,6 +78,8 @@ struct CameraSettings {
     int fps = 30;
     std::string filesPath;       ///< key `files_path`: folder or image file for source "files"
     int filesFps = 5;
+    int filesSecondsPerImage = 3;  ///< key `files_seconds_per_image`: how long each image is shown
+    bool filesLoop = true;         ///< key `files_loop`: start again after the last image
     bool preview = true;         ///< show the camera picture on the scanning screen
 };
 
