@@ -23,7 +23,7 @@ struct SyntheticCameraOptions {
     int modulePixels = 5;
     /// Gaussian sensor noise. 3 is what a webcam's Y plane shows in office light after its own
     /// denoising and MJPEG; 6 is a dim lobby. Noise is what makes ZXing's binarizer slow (see
-    /// docs/performance-scanning.md), so benchmarks report both.
+    /// docs/performance.md#scanning), so benchmarks report both.
     double noiseSigma = 3;
     int variants = 8;  ///< distinct noisy frames cycled
     unsigned seed = 1;

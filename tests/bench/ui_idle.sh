@@ -5,7 +5,7 @@
 #  - frames while idle, and the longest frame (whole, and the ImGui build part without the GL
 #    rasterisation, which llvmpipe does in software) while typing a code and while a lookup takes 5 s
 # Usage: KIOSK_BIN=build/dev/kiosk/app/kiosk tests/bench/ui_idle.sh [seconds]   (a test build: needs
-# --test-control). Prints a Markdown table to paste into docs/performance-ui.md.
+# --test-control). Prints a Markdown table to paste into docs/performance.md (Kiosk screen).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 # shellcheck source=../ui/kiosk_ui_lib.sh

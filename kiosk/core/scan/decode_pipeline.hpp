@@ -5,7 +5,7 @@
 // frame here, where ZXing's default hints cost about 23 ms on a frame without a code. The costlier
 // passes are spread over successive frames, one extra pass per frame, round robin, each sized (crop,
 // scale) so that fast + one extra pass stays within about 5 ms at 1280x720 (measured in
-// docs/performance-scanning.md). A still image (scan-image, tests) runs every pass at once.
+// docs/performance.md#scanning). A still image (scan-image, tests) runs every pass at once.
 //
 // Pure: no clock, no threads. The caller (kiosk/app/scan_service) measures time and may skip the
 // extra pass on a frame when the previous one ran over budget. Not thread-safe: one pipeline per

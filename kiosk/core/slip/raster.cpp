@@ -8,7 +8,12 @@
 #define STBI_WRITE_NO_STDIO
 #define STB_IMAGE_WRITE_IMPLEMENTATION
 #define STBI_NO_STDIO
+// decodeImage (scan/image_view.hpp: scan-image, the image-file camera) promises PNG, JPEG, BMP and
+// PGM/PPM; STBI_ONLY_PNG alone made every JPEG photo "unknown image type".
 #define STBI_ONLY_PNG
+#define STBI_ONLY_JPEG
+#define STBI_ONLY_BMP
+#define STBI_ONLY_PNM
 #define STB_IMAGE_IMPLEMENTATION
 #if defined(__GNUC__)
 #pragma GCC diagnostic push
