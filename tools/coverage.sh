@@ -28,7 +28,7 @@ cmake --build "$build" -j "$jobs" --target kiosk_unit_tests
 find "$build" -name '*.gcda' -delete
 # Leave out the two unit-labelled CLI tests: they need the kiosk binary (ImGui, GLFW, curl), which
 # this script does not build; they run the same core code the unit tests already cover.
-ctest --test-dir "$build" -L unit -E '^(check_config_cli|kiosk_parse_cli)$' \
+ctest --test-dir "$build" -L unit \
       -j "$jobs" --output-on-failure
 
 args=(--root "$root" --object-directory "$build" --filter 'kiosk/core/' --exclude 'tests/'
