@@ -40,6 +40,7 @@
 #include "kiosk/core/scan/wedge_burst_detector.hpp"
 #include "kiosk/ui/code_entry.hpp"
 #include "kiosk/ui/fonts.hpp"
+#include "kiosk/ui/guidance_view_builder.hpp"
 #include "kiosk/ui/result_view_builder.hpp"
 #include "kiosk/ui/screens.hpp"
 #include "kiosk/ui/strings.hpp"
@@ -195,6 +196,11 @@ public:
         m_flow.largeText = ui.largeText;  // the office's defaults for every session
         m_flow.highContrast = ui.highContrast;
         m_fontsLarge = ui.largeText;  // runKiosk built the first atlas with it
+        // The guide button appears once the catalog is indexed (a worker; a few ms for the bundled one).
+        m_services->loadGuidance(m_assetsDir / "guidance" / "catalog.json",
+                                 [this](std::shared_ptr<const core::guidance::GuidanceLibrary> library) {
+                                     m_queue.post([this, library = std::move(library)] { setGuidance(library); });
+                                 });
     }
     ~Kiosk() { m_services.reset(); }  // workers stop before the queue they post to goes away
 
@@ -214,12 +220,14 @@ private:
     void runCommand(const core::Command& command);
     void tick();
     void feedWedge();
+    void setGuidance(std::shared_ptr<const core::guidance::GuidanceLibrary> library);
     [[nodiscard]] bool pristine() const;
     [[nodiscard]] Clock::time_point now() const { return Clock::now() + m_timeOffset; }
 
     // -- frame
     void drawFrame();
     std::optional<ui::UiEvent> drawScreen();
+    std::optional<ui::UiEvent> drawGuidance(const ui::Chrome& c);
     ui::Chrome chrome() const;
     std::string printMessage() const;
     void updatePreview();
@@ -259,6 +267,13 @@ private:
     std::optional<core::WedgeBurstDetector> m_wedge;  // null when scanner.wedge_enabled = false
     bool m_activitySeen = false;         // a tap or key since the last loop turn
     std::optional<Clock::time_point> m_readAt;  // a code was read and its result is not drawn yet
+
+    // -- guidance (UI thread only): the library the worker handed over (null until then, or when the
+    //    catalog is unusable: the guide button stays hidden), and what the session chose on its pages
+    std::shared_ptr<const core::guidance::GuidanceLibrary> m_guidance;
+    std::string m_guideCategory;         // home page tile; empty = all; wiped with the session
+    std::string m_guideQuery;            // typed on the search keyboard; wiped with the session
+    std::string m_guideQueryTimed;       // the last query whose search time was logged
 
     // -- camera preview (GL texture of the newest preview frame)
     PreviewFrame m_preview;
@@ -370,7 +385,19 @@ void Kiosk::handle(const ui::UiEvent& event) {
                 m_symbols.clear();
                 dispatch(core::event::ManualEntryOpened{});
             } else if constexpr (std::is_same_v<E, ui::act::OpenGuide>) {
-                spdlog::info("online-services guide requested (guidance screen not built in)");
+                dispatch(core::event::GuidanceOpened{});
+            } else if constexpr (std::is_same_v<E, ui::act::OpenGuideSearch>) {
+                dispatch(core::event::GuidanceSearchOpened{});
+            } else if constexpr (std::is_same_v<E, ui::act::OpenGuideEntry>) {
+                dispatch(core::event::GuidanceEntryOpened{e.id});
+            } else if constexpr (std::is_same_v<E, ui::act::OpenGuideCategory>) {
+                m_guideCategory = e.id;
+                dispatch(core::event::UserActivity{});
+            } else if constexpr (std::is_same_v<E, ui::act::EditGuideQuery>) {
+                m_guideQuery = e.text;
+                dispatch(core::event::UserActivity{});
+            } else if constexpr (std::is_same_v<E, ui::act::PrintGuide>) {
+                dispatch(core::event::PrintRequested{});
             } else if constexpr (std::is_same_v<E, ui::act::SetLanguage>) {
                 dispatch(core::event::LanguageChosen{coreLanguage(e.language)});
             } else if constexpr (std::is_same_v<E, ui::act::ToggleLargeText>) {
@@ -422,7 +449,10 @@ void Kiosk::dispatch(const core::Event& event) {
     }
     if (m_flow.screen != screenBefore) {
         if (m_flow.screen == core::Screen::Attract) {
+            // Leaving by Back wipes no session, but the next citizen starts afresh.
             m_symbols.clear();
+            m_guideCategory.clear();
+            m_guideQuery.clear();
         }
         if (m_flow.screen == core::Screen::Result) {
             m_services->refreshPrinterStatus();
@@ -456,8 +486,12 @@ void Kiosk::runCommand(const core::Command& command) {
             } else if constexpr (std::is_same_v<C, core::command::PrintStatusSlip>) {
                 m_services->printStatusSlip(c.dossier, c.language);
             } else if constexpr (std::is_same_v<C, core::command::PrintGuidanceSlip>) {
-                spdlog::info("guidance slip requested (guidance printing not built in)");
-                m_queue.post([this] { dispatch(core::event::PrintFinished{false, "not_available"}); });
+                const core::guidance::GuidanceEntry* entry = m_guidance ? m_guidance->find(c.entryId) : nullptr;
+                if (entry) {
+                    m_services->printGuidanceSlip(*entry, c.language);
+                } else {  // the catalog was replaced under the detail page
+                    m_queue.post([this] { dispatch(core::event::PrintFinished{false, "not_available"}); });
+                }
             } else if constexpr (std::is_same_v<C, core::command::SendRating>) {
                 m_services->sendRating(c);
             } else if constexpr (std::is_same_v<C, core::command::WipeSession>) {
@@ -465,6 +499,8 @@ void Kiosk::runCommand(const core::Command& command) {
                 m_flow.largeText = m_settings.ui.largeText;
                 m_flow.highContrast = m_settings.ui.highContrast;
                 m_symbols.clear();
+                m_guideCategory.clear();
+                m_guideQuery.clear();
                 m_outline.clear();
                 m_services->wipeSession();
                 m_idleSecondsShown = -1;
@@ -494,6 +530,17 @@ void Kiosk::tick() {
     if (secondsLeft != m_idleSecondsShown) {
         m_idleSecondsShown = secondsLeft;
         m_framesToDraw = std::max(m_framesToDraw, secondsLeft < 0 ? 2 : 1);
+    }
+}
+
+// The catalog worker's library (bundled, later perhaps the backend's) replaces the one shown. A
+// detail page whose entry the new catalog lacks goes back a page.
+void Kiosk::setGuidance(std::shared_ptr<const core::guidance::GuidanceLibrary> library) {
+    m_guidance = std::move(library);
+    m_framesToDraw = std::max(m_framesToDraw, 2);  // the guide button appears
+    if (m_flow.screen == core::Screen::Guidance && m_flow.guidance.page == core::GuidancePage::Detail &&
+        !m_guidance->find(m_flow.guidance.entryId)) {
+        dispatch(core::event::Back{});
     }
 }
 
@@ -625,13 +672,18 @@ std::optional<ui::UiEvent> Kiosk::drawScreen() {
     case core::Screen::Problem:
         event = ui::drawProblem(ui::ProblemView{c, s.error ? s.error->kind : core::LookupErrorKind::Offline});
         break;
+    case core::Screen::Guidance:
+        if (m_guidance) {
+            event = drawGuidance(c);
+            break;
+        }
+        [[fallthrough]];  // not reachable: the guide button is hidden without a catalog
     case core::Screen::Attract:
-    case core::Screen::Guidance:   // not reachable: the guide button stays hidden until its screens land
     case core::Screen::StaffPin:   // not reachable: no staff gesture yet
     case core::Screen::StaffMenu: {
         ui::AttractView view;
         view.chrome = c;
-        view.guideAvailable = false;  // until the guidance screens are built in
+        view.guideAvailable = m_guidance != nullptr;
         view.cameraAvailable = m_services->cameraWorking();
         if (m_previewTexture.id() != nullptr) {
             view.previewTexture = m_previewTexture.id();
@@ -651,6 +703,40 @@ std::optional<ui::UiEvent> Kiosk::drawScreen() {
         return std::nullopt;
     }
     return event;
+}
+
+// The page FlowState::guidance names. Views are rebuilt every frame like the others; the search
+// answers within the frame (docs/ui.md has the figures).
+std::optional<ui::UiEvent> Kiosk::drawGuidance(const ui::Chrome& c) {
+    const core::guidance::GuidanceLibrary& library = *m_guidance;
+    switch (m_flow.guidance.page) {
+    case core::GuidancePage::Home: return ui::drawGuidanceHome(ui::buildGuidanceHomeView(library, c, m_guideCategory));
+    case core::GuidancePage::Search: {
+        const auto started = Clock::now();
+        ui::GuidanceSearchView view = ui::buildGuidanceSearchView(library, c, m_guideQuery);
+        if (m_guideQuery != m_guideQueryTimed) {  // SPDLOG_LEVEL=debug: the cost of a search, once per query
+            m_guideQueryTimed = m_guideQuery;
+            spdlog::debug("guidance search: {} bytes, {} results, {:.2f} ms", m_guideQuery.size(), view.results.size(),
+                          duration<double, std::milli>(Clock::now() - started).count());
+        }
+        return ui::drawGuidanceSearch(view);
+    }
+    case core::GuidancePage::Detail: {
+        const core::guidance::GuidanceEntry* entry = library.find(m_flow.guidance.entryId);
+        if (!entry) {
+            return ui::UiEvent{ui::act::Back{}};  // an id from a row of another catalog: never shown
+        }
+        const core::PrintStatus p = m_flow.print;
+        const bool printer =
+            m_services->printerConfigured() && (p != core::PrintStatus::Idle || !m_services->printerKnownUnavailable());
+        const ui::PrintProgress progress = p == core::PrintStatus::Printing  ? ui::PrintProgress::Printing
+                                           : p == core::PrintStatus::Printed ? ui::PrintProgress::Printed
+                                           : p == core::PrintStatus::Failed  ? ui::PrintProgress::Failed
+                                                                             : ui::PrintProgress::Idle;
+        return ui::drawGuidanceDetail(ui::buildGuidanceDetailView(*entry, library.catalog(), c, printer, progress));
+    }
+    }
+    return std::nullopt;
 }
 
 //-----------------------------------------------------------------------------
@@ -830,14 +916,24 @@ void Kiosk::onTestCommand(const std::string& line) {
         if (s.print == core::PrintStatus::Failed) {
             print += ":" + s.printFailure;
         }
-        m_control->reply(std::string("state ") + screenName(s.screen) + (m_idleSecondsShown >= 0 ? " idle-warning" : "") +
+        std::string page;  // Guidance: which page, and the entry on Detail (catalog ids are not personal)
+        if (s.screen == core::Screen::Guidance) {
+            switch (s.guidance.page) {
+            case core::GuidancePage::Home: page = " page=home"; break;
+            case core::GuidancePage::Search: page = " page=search"; break;
+            case core::GuidancePage::Detail: page = " page=detail entry=" + s.guidance.entryId; break;
+            }
+        }
+        m_control->reply(std::string("state ") + screenName(s.screen) + page + (m_idleSecondsShown >= 0 ? " idle-warning" : "") +
                          " lang=" + (s.language == core::Language::Vi ? "vi" : "en") + " large=" + (s.largeText ? "1" : "0") +
                          " contrast=" + (s.highContrast ? "1" : "0") + " typed=" + std::to_string(m_symbols.size()) +
                          " dossier=" + (s.dossier ? "1" : "0") +
                          " rating=" + (s.ratingLevel ? std::to_string(static_cast<int>(*s.ratingLevel)) : "-") +
                          " rated=" + ratingName(s.rating) + " print=" + print + " printer=" +
                          (!m_services->printerConfigured() ? "none" : m_services->printerKnownUnavailable() ? "out" : "ok") +
-                         " lookups=" + std::to_string(s.lookupRequestId));
+                         " lookups=" + std::to_string(s.lookupRequestId) +
+                         " guide=" + (m_guidance ? std::to_string(m_guidance->catalog().entries.size()) : std::string("0")) +
+                         " query=" + std::to_string(m_guideQuery.size()));
     } else if (cmd == "tap") {
         m_pendingTaps.push_back(PendingTap{arg, "ok tap " + arg});
     } else if (cmd == "type") {

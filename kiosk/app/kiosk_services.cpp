@@ -1,6 +1,6 @@
 // KioskServices: builds the kiosk screen's workers from the settings and turns their results into
 // flow events. Index: [SECTION] helpers, [SECTION] lookups, [SECTION] task worker, [SECTION] services
-// (construction), [SECTION] commands, [SECTION] scanning.
+// (construction), [SECTION] commands, [SECTION] guidance catalog, [SECTION] scanning.
 //
 // Logging rule: kinds, ids and timings only. Dossier codes, tokens, scanned text and anything from a
 // dossier never reach the log.
@@ -145,6 +145,8 @@ KioskServices::KioskServices(const core::Settings& settings, PostEvent post, std
 }
 
 KioskServices::~KioskServices() {
+    m_catalogCancel = true;  // the fetch gives up; loading the bundled files takes milliseconds
+    if (m_catalogThread.joinable()) m_catalogThread.join();  // it uses the backend client
     m_tasks.reset();  // it uses the printer, the renderer and the backend client
     if (m_scan) m_scan->stop();
 }
@@ -311,16 +313,7 @@ void KioskServices::printStatusSlip(const core::Dossier& dossier, core::Language
     }
     m_tasks->post([this, dossier, language] {
         const auto started = Clock::now();
-        if (!m_slips) {
-            // Fonts and string tables come from disk: here, on the worker, the first time only.
-            auto maker = SlipMaker::create(m_settings);
-            if (!maker) {
-                spdlog::error("slips: {}", maker.error().message);
-                m_post(core::event::PrintFinished{false, "render"});
-                return;
-            }
-            m_slips.emplace(std::move(*maker));
-        }
+        if (!ensureSlipMaker()) return;
         auto slip = m_slips->statusSlip(dossier, language, nowInVietnam());
         if (!slip) {
             spdlog::error("slip rendering failed: {}", slip.error().message);
@@ -333,12 +326,116 @@ void KioskServices::printStatusSlip(const core::Dossier& dossier, core::Language
     });
 }
 
+void KioskServices::printGuidanceSlip(const core::guidance::GuidanceEntry& entry, core::Language language) {
+    if (!m_print) {
+        m_post(core::event::PrintFinished{false, "no_printer"});
+        return;
+    }
+    m_tasks->post([this, entry, language] {
+        const auto started = Clock::now();
+        if (!ensureSlipMaker()) return;
+        auto slip = m_slips->guidanceSlip(entry, language, nowInVietnam());
+        if (!slip) {
+            spdlog::error("guidance slip '{}' rendering failed: {}", entry.id, slip.error().message);
+            m_post(core::event::PrintFinished{false, "render"});
+            return;
+        }
+        const auto id = m_print->submit(m_slips->escposJob(*slip));
+        spdlog::info("print job {} queued: guidance '{}' ({:.0f} ms to render)", id, entry.id,
+                     std::chrono::duration<double, std::milli>(Clock::now() - started).count());
+    });
+}
+
+// Fonts and string tables come from disk: on the task worker, the first time only. On failure the
+// print is answered (PrintFinished "render") and false returned.
+bool KioskServices::ensureSlipMaker() {
+    if (m_slips) return true;
+    auto maker = SlipMaker::create(m_settings);
+    if (!maker) {
+        spdlog::error("slips: {}", maker.error().message);
+        m_post(core::event::PrintFinished{false, "render"});
+        return false;
+    }
+    m_slips.emplace(std::move(*maker));
+    return true;
+}
+
 void KioskServices::wipeSession() { m_scan->resetDedupe(); }
 
 bool KioskServices::printerKnownUnavailable() const { return m_print && m_print->printerKnownUnavailable(); }
 
 void KioskServices::refreshPrinterStatus() {
     if (m_print) m_print->checkStatus();
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] guidance catalog
+//-----------------------------------------------------------------------------
+
+void KioskServices::loadGuidance(std::filesystem::path bundled, LibraryReady ready) {
+    m_catalogThread = std::jthread([this, bundled = std::move(bundled), ready = std::move(ready)] {
+        try {
+            runGuidanceLoad(bundled, ready);
+        } catch (const std::exception& e) {
+            spdlog::error("guidance catalog: {}; the guide stays hidden", e.what());
+        }
+    });
+}
+
+// The bundled catalog first (it works offline), then at most one backend fetch. Without a disk
+// cache the backend's catalog is fetched again at every start.
+void KioskServices::runGuidanceLoad(const std::filesystem::path& bundled, const LibraryReady& ready) {
+    namespace guidance = core::guidance;
+    const auto started = Clock::now();
+    auto elapsedMs = [&] { return std::chrono::duration<double, std::milli>(Clock::now() - started).count(); };
+    std::optional<guidance::LoadedCatalog> local;
+    if (auto loaded = guidance::loadCatalog(bundled)) {
+        local = std::move(*loaded);
+        for (const auto& issue : local->issues) {
+            spdlog::warn("guidance catalog: {} (entry left out)", issue.text());
+        }
+        const std::size_t entries = local->catalog.entries.size();
+        if (entries == 0) {
+            spdlog::error("guidance catalog {}: no usable entry; the guide stays hidden", bundled.string());
+        } else {
+            auto library = std::make_shared<const guidance::GuidanceLibrary>(local->catalog);
+            spdlog::info("guidance catalog: {} entries, version {}, {} issues, loaded and indexed in {:.1f} ms ({})",
+                         entries, local->catalog.version, local->issues.size(), elapsedMs(), bundled.string());
+            ready(std::move(library));
+        }
+    } else {
+        spdlog::error("guidance catalog: {}; the guide stays hidden", loaded.error().message);
+    }
+    if (!m_backend || m_catalogCancel) return;
+
+    const auto fetchStarted = Clock::now();
+    auto fetched = m_backend->fetchCatalog("", &m_catalogCancel);
+    if (!fetched) {
+        spdlog::info("backend guidance catalog not fetched ({}); keeping the bundled one",
+                     core::toString(fetched.error().kind));
+        return;
+    }
+    std::optional<guidance::LoadedCatalog> remote;
+    if (!fetched->notModified) {
+        auto parsed = guidance::parseCatalog(fetched->body, "backend");
+        if (!parsed) {
+            spdlog::warn("backend guidance catalog unusable: {}", parsed.error().message);
+        } else {
+            for (const auto& issue : parsed->issues) {
+                spdlog::warn("backend guidance catalog: {}", issue.text());
+            }
+            parsed->catalog.etag = fetched->etag;
+            parsed->catalog.source = "backend";
+            remote = std::move(*parsed);
+        }
+    }
+    const guidance::LoadedCatalog empty;
+    const guidance::CatalogChoice choice = guidance::chooseCatalog(local ? *local : empty, remote);
+    spdlog::info("backend guidance catalog fetched in {:.0f} ms: {}",
+                 std::chrono::duration<double, std::milli>(Clock::now() - fetchStarted).count(), choice.reason);
+    if (choice.useBackend && remote) {
+        ready(std::make_shared<const guidance::GuidanceLibrary>(std::move(remote->catalog)));
+    }
 }
 
 //-----------------------------------------------------------------------------

@@ -1,18 +1,22 @@
 #pragma once
 // KioskServices: the workers behind the kiosk screen, built from the settings by the composition root
-// (app.cpp): dossier lookups (backend, test fixture, or none), rating delivery, status-slip printing
-// and the scanning path (camera, hardware scanners, keyboard-wedge bursts).
+// (app.cpp): dossier lookups (backend, test fixture, or none), rating delivery, status- and guidance-slip
+// printing, the guidance catalog (bundled, then the backend's) and the scanning path (camera, hardware
+// scanners, keyboard-wedge bursts).
 //
 // The UI thread calls in with the flow's commands and never waits: every call queues work for a
 // worker and returns. Results come back as core flow events through `PostEvent`, which the app
 // binds to its MainThreadQueue, so only the UI thread ever steps the flow.
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <thread>
 
 #include "kiosk/app/lookup_service.hpp"
 #include "kiosk/app/print_service.hpp"
@@ -20,6 +24,7 @@
 #include "kiosk/app/slip_jobs.hpp"
 #include "kiosk/core/config/settings.hpp"
 #include "kiosk/core/flow/flow.hpp"
+#include "kiosk/core/guidance/guidance_library.hpp"
 
 namespace kiosk::app {
 
@@ -40,6 +45,8 @@ class KioskServices {
 public:
     /// Thread-safe: hands a flow event to the UI thread.
     using PostEvent = std::function<void(core::Event)>;
+    /// Thread-safe: a guidance library is ready for the screens (called from the catalog worker).
+    using LibraryReady = std::function<void(std::shared_ptr<const core::guidance::GuidanceLibrary>)>;
 
     /// Builds the services. Nothing here blocks on a device: cameras, scanners and printers open on
     /// their own threads and report problems in their status.
@@ -60,8 +67,19 @@ public:
     /// Renders the slip (SlipMaker, translated) on a worker and queues it on the printer;
     /// PrintFinished follows.
     void printStatusSlip(const core::Dossier& dossier, core::Language language);
+    /// The guidance slip of `entry` (a copy: the catalog may be replaced meanwhile), like
+    /// printStatusSlip; PrintFinished follows.
+    void printGuidanceSlip(const core::guidance::GuidanceEntry& entry, core::Language language);
     /// The session ended: the same receipt may be scanned again at once.
     void wipeSession();
+
+    // -- guidance catalog
+    /// Starts the catalog worker (call once): it loads the bundled catalog at `bundled` (the document
+    /// or its folder), logs every issue (broken entries are left out), indexes it and hands it to
+    /// `ready`; then, with a backend configured, fetches the backend's catalog once (no ETag, no disk
+    /// cache) and hands that over too when chooseCatalog prefers it. `ready` is not called when the
+    /// bundled catalog is unusable or empty (the guide stays hidden) and the backend has none better.
+    void loadGuidance(std::filesystem::path bundled, LibraryReady ready);
 
     // -- scanning
     /// A keyboard-wedge burst (UI thread): read, deduped and posted like any other scan.
@@ -92,6 +110,8 @@ private:
     void buildScanning();
     void buildPrinting();
     void buildBackend(std::unique_ptr<DossierLookup> lookupOverride);
+    void runGuidanceLoad(const std::filesystem::path& bundled, const LibraryReady& ready);
+    bool ensureSlipMaker();  // on m_tasks only
 
     core::Settings m_settings;
     PostEvent m_post;
@@ -106,6 +126,8 @@ private:
     std::optional<SlipMaker> m_slips;                    // made by m_tasks on the first print; used by it only
     std::unique_ptr<ScanService> m_scan;
     std::unique_ptr<TaskWorker> m_tasks;                // ratings and slip rendering; stopped first
+    std::atomic<bool> m_catalogCancel{false};           // set by the destructor: abandon the fetch
+    std::jthread m_catalogThread;                       // loadGuidance's worker; joined before the backend goes
 };
 
 }  // namespace kiosk::app

@@ -19,6 +19,8 @@
 #                        results, one after the other
 #   wedge_scan           (refbackend, xdotool) a fast typed burst + Enter is a scan (code, then a token
 #                        link); slow typing is not
+#   guidance_walk        (kiosk-vprinter) guide -> search "ly lich" on the keyboard -> detail -> print: the
+#                        slip's QR is the entry's service URL; back to Attract; idle reset from a guidance page
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 # shellcheck source=kiosk_ui_lib.sh
@@ -282,6 +284,48 @@ wedge_scan)
   token=$(awk '$1 == "token" { print $2; exit }' "$WORK/backend.log")
   xdotool type --delay 5 "https://dichvucong.gov.vn/apiqr/qr?id=$token"; xdotool key Return
   wait_state '^state Result .*dossier=1 .*lookups=2' 10
+  no_errors
+  ;;
+guidance_walk)
+  start_vprinter ok
+  start_kiosk --printer "$PRINTER_URI"
+  # The guide button appears once the worker has loaded and indexed the bundled catalog.
+  wait_state '^state Attract .*printer=ok .*guide=[1-9]' 10
+  tap guide
+  wait_state '^state Guidance page=home lang=vi'
+  [ -n "${SHOTS:-}" ] && ctl "screenshot $SHOTS/guidance-home.png" >/dev/null
+  tap guide-search
+  wait_state '^state Guidance page=search'
+  for k in l y space l i c h; do tap "gkey-$k"; done
+  wait_state '^state Guidance page=search .*query=7'
+  [ -n "${SHOTS:-}" ] && ctl "screenshot $SHOTS/guidance-search.png" >/dev/null
+  tap guide-entry-phieu-ly-lich-tu-phap
+  wait_state '^state Guidance page=detail entry=phieu-ly-lich-tu-phap '
+  tap guide-print
+  wait_state '^state Guidance page=detail .*print=printed' 20
+  [ -n "${SHOTS:-}" ] && ctl "screenshot $SHOTS/guidance-detail.png" >/dev/null
+  for _ in $(seq 100); do ls "$WORK"/slips/*.png >/dev/null 2>&1 && break; sleep 0.05; done
+  slip=$(ls "$WORK"/slips/*.png 2>/dev/null | head -n1)
+  [ -n "$slip" ] || fail "the virtual printer wrote no slip"
+  # The slip's QR code opens the entry's service page.
+  url=$(sed -n 's/^ *"url": *"\([^"]*\)".*/\1/p' "$here/../../assets/guidance/entries/phieu-ly-lich-tu-phap.json")
+  qr=$("$KIOSK_BIN" scan-image --raw "$slip" | sed -n 's/.*"text":"\([^"]*\)".*/\1/p')
+  [ -n "$url" ] && [ "$qr" = "$url" ] || fail "slip QR '$qr' is not the service URL '$url'"
+  tap back
+  wait_state '^state Guidance page=search .*query=7'
+  tap back
+  wait_state '^state Guidance page=home'
+  tap back
+  wait_state '^state Attract .*query=0'
+  # Idle on a guidance page: the warning, then Attract with the typed query wiped.
+  tap guide
+  tap guide-search
+  tap gkey-a
+  wait_state '^state Guidance page=search .*query=1'
+  ctl "advance-time 61" >/dev/null
+  wait_state '^state Guidance page=search idle-warning' 5
+  ctl "advance-time 25" >/dev/null
+  wait_state '^state Attract lang=vi .*print=idle .*query=0' 5
   no_errors
   ;;
 *)
