@@ -16,6 +16,7 @@
 #include "kiosk/app/backend_client.hpp"
 #include "kiosk/app/lookup_service.hpp"
 #include "kiosk/core/api/iso_time.hpp"
+#include "kiosk/core/guidance/guidance_catalog.hpp"
 
 using namespace kiosk;
 using namespace std::chrono;
@@ -33,7 +34,8 @@ class BackendIntegrationTest : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
         curl_global_init(CURL_GLOBAL_DEFAULT);
-        s_backend = new BackendProcess({"--seed", "--token", kToken, "--fault", "path=/api/v1/heartbeats:status=500"});
+        s_backend = new BackendProcess({"--seed", "--token", kToken, "--fault", "path=/api/v1/heartbeats:status=500",
+                                         "--catalog", KIOSK_SOURCE_ASSETS_DIR "/guidance/catalog.json"});
         s_http = platform::makeCurlHttpClient().release();
     }
     static void TearDownTestSuite() {
@@ -215,6 +217,11 @@ TEST_F(BackendIntegrationTest, CatalogAnswers304ToItsEtag) {
     auto second = client.fetchCatalog(first->etag, nullptr);
     ASSERT_TRUE(second);
     EXPECT_TRUE(second->notModified);
+    // The backend form: every entry inline, valid for the kiosk's catalog loader.
+    auto parsed = core::guidance::parseCatalog(first->body, "backend");
+    ASSERT_TRUE(parsed) << parsed.error().message;
+    EXPECT_TRUE(parsed->issues.empty()) << parsed->issues.front().message;
+    EXPECT_GE(parsed->catalog.entries.size(), 15u);
 }
 
 TEST_F(BackendIntegrationTest, ClosedPortIsOfflineQuickly) {

@@ -19,6 +19,7 @@
 #include <thread>
 
 #include "kiosk/core/api/api_messages.hpp"
+#include "tools/refbackend/catalog.hpp"
 #include "tools/refbackend/seed.hpp"
 
 namespace {
@@ -296,18 +297,18 @@ int main(int argc, char** argv) {
         return 2;
     }
 
-    // Catalog bytes are served as they are; the strong ETag is their SHA-256.
-    std::string catalog = R"({"version":1,"items":[]})";
+    // The catalog is served as one document (the backend form of docs/guidance-format.md): entry
+    // files the bundled catalog names are read and put inline. The strong ETag is the SHA-256 of the
+    // bytes served. Without a catalog file the endpoint answers 404.
+    std::string catalog;
     if (catalogPath.empty() && std::ifstream{"assets/guidance/catalog.json"}) catalogPath = "assets/guidance/catalog.json";
     if (!catalogPath.empty()) {
-        std::ifstream in{catalogPath, std::ios::binary};
-        if (!in) {
-            std::cerr << "kiosk-refbackend: cannot read --catalog " << catalogPath << "\n";
+        auto inlined = refbackend::inlineCatalog(catalogPath);
+        if (!inlined) {
+            std::cerr << "kiosk-refbackend: --catalog " << catalogPath << ": " << inlined.error() << "\n";
             return 2;
         }
-        std::ostringstream ss;
-        ss << in.rdbuf();
-        catalog = ss.str();
+        catalog = std::move(*inlined);
     }
     const std::string catalogEtag = "\"" + sha256Hex(catalog) + "\"";
 
@@ -395,6 +396,10 @@ int main(int argc, char** argv) {
     svr.Get("/api/v1/guidance/catalog", [&](const httplib::Request& req, httplib::Response& res) {
         if (!authorized(req, res)) return;
         const Fault f = findFault(req, "").value_or(Fault{});
+        if (catalog.empty()) {
+            applyAndSend(res, 404, notFound("guidance catalog"), f);
+            return;
+        }
         res.set_header("ETag", catalogEtag);
         res.set_header("Cache-Control", "no-cache");
         if (!f.any() && req.get_header_value("If-None-Match") == catalogEtag) {
