@@ -4,7 +4,6 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
-#include <thread>
 
 #include <spdlog/spdlog.h>
 
@@ -58,20 +57,12 @@ public:
     ~FileCamera() override { stop(); }
 
     void start(FrameMailbox& mailbox) override {
-        stop();
-        m_status.set(State::Starting, "loading images");
-        m_thread = std::jthread([this, &mailbox](std::stop_token stop) { run(stop, mailbox); });
+        m_thread.start("loading images", [this, &mailbox](std::stop_token stop) { run(stop, mailbox); });
     }
 
-    void stop() override {
-        if (m_thread.joinable()) {
-            m_thread.request_stop();
-            m_thread.join();
-            if (m_status.get().state != State::Failed) m_status.set(State::Stopped);
-        }
-    }
+    void stop() override { m_thread.stop(); }
 
-    [[nodiscard]] CameraStatus status() const override { return m_status.get(); }
+    [[nodiscard]] CameraStatus status() const override { return m_thread.status().get(); }
 
     [[nodiscard]] std::string describe() const override {
         std::string s = "files";
@@ -81,6 +72,7 @@ public:
 
 private:
     void run(std::stop_token stop, FrameMailbox& mailbox) {
+        detail::StatusBox& status = m_thread.status();
         const double fps = m_options.fps > 0 ? std::min(m_options.fps, 120.0) : 15.0;
         const auto period = std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(1.0 / fps));
         const auto hold = std::chrono::duration<double>(std::max(m_options.secondsPerImage, 1.0 / fps));
@@ -88,20 +80,20 @@ private:
             std::string problem;
             const auto files = expand(m_options.paths, problem);
             if (files.empty()) {
-                m_status.set(State::Failed, problem.empty() ? "no image files given" : problem);
-                spdlog::warn("file camera: {}", m_status.get().reason);
+                status.set(State::Failed, problem.empty() ? "no image files given" : problem);
+                spdlog::warn("file camera: {}", status.get().reason);
                 return;
             }
             std::size_t shown = 0;
             for (const auto& file : files) {
                 auto image = load(file);
                 if (!image) {
-                    m_status.set(State::Running, "skipped " + file.filename().string() + ": " + image.error().message);
-                    spdlog::warn("file camera: {}", m_status.get().reason);
+                    status.set(State::Running, "skipped " + file.filename().string() + ": " + image.error().message);
+                    spdlog::warn("file camera: {}", status.get().reason);
                     continue;
                 }
                 ++shown;
-                m_status.set(State::Running, problem.empty() ? file.filename().string() : problem);
+                status.set(State::Running, problem.empty() ? file.filename().string() : problem);
                 const auto until = std::chrono::steady_clock::now() + hold;
                 auto next = std::chrono::steady_clock::now();
                 while (next < until) {
@@ -111,16 +103,15 @@ private:
                 }
             }
             if (shown == 0) {
-                m_status.set(State::Failed, "none of the files is a readable image");
+                status.set(State::Failed, "none of the files is a readable image");
                 return;
             }
         } while (m_options.loop && !stop.stop_requested());
-        m_status.set(State::Stopped, "played all images");
+        status.set(State::Stopped, "played all images");
     }
 
     FileCameraOptions m_options;
-    detail::StatusBox m_status;
-    std::jthread m_thread;
+    detail::DeviceThread m_thread;  // last: joined before the options it reads go away
 };
 
 }  // namespace

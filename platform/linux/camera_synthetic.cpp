@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <random>
-#include <thread>
 #include <vector>
 
 #include "kiosk/core/scan/code_render.hpp"
@@ -61,20 +60,12 @@ public:
     ~SyntheticCamera() override { stop(); }
 
     void start(FrameMailbox& mailbox) override {
-        stop();
-        m_status.set(State::Starting, "rendering frames");
-        m_thread = std::jthread([this, &mailbox](std::stop_token stop) { run(stop, mailbox); });
+        m_thread.start("rendering frames", [this, &mailbox](std::stop_token stop) { run(stop, mailbox); });
     }
 
-    void stop() override {
-        if (m_thread.joinable()) {
-            m_thread.request_stop();
-            m_thread.join();
-        }
-        m_status.set(State::Stopped);
-    }
+    void stop() override { m_thread.stop(); }
 
-    [[nodiscard]] CameraStatus status() const override { return m_status.get(); }
+    [[nodiscard]] CameraStatus status() const override { return m_thread.status().get(); }
 
     [[nodiscard]] std::string describe() const override {
         return "synthetic " + std::to_string(m_options.width) + "x" + std::to_string(m_options.height) + "@" +
@@ -87,7 +78,7 @@ private:
         for (int i = 0; i < std::max(1, m_options.variants) && !stop.stop_requested(); ++i) {
             frames.push_back(renderSyntheticFrame(m_options, i));
         }
-        m_status.set(State::Running, describe());
+        m_thread.status().set(State::Running, describe());
         const double fps = m_options.fps > 0 ? std::min(m_options.fps, 240.0) : 15.0;
         const auto period = std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(1.0 / fps));
         auto next = std::chrono::steady_clock::now();
@@ -99,8 +90,7 @@ private:
     }
 
     SyntheticCameraOptions m_options;
-    detail::StatusBox m_status;
-    std::jthread m_thread;
+    detail::DeviceThread m_thread;  // last: joined before the options it reads go away
 };
 
 }  // namespace

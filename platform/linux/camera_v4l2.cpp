@@ -2,7 +2,6 @@
 
 #include <cerrno>
 #include <cstring>
-#include <thread>
 #include <vector>
 
 #include <spdlog/spdlog.h>
@@ -167,25 +166,18 @@ public:
     ~V4l2Camera() override { stop(); }
 
     void start(FrameMailbox& mailbox) override {
-        stop();
 #if KIOSK_HAVE_V4L2
-        m_status.set(State::Starting, "opening " + m_options.device);
-        m_thread = std::jthread([this, &mailbox](std::stop_token stop) { run(stop, mailbox); });
+        m_thread.start("opening " + m_options.device, [this, &mailbox](std::stop_token stop) { run(stop, mailbox); });
 #else
         (void)mailbox;
-        m_status.set(State::Failed, "this kiosk was built without libv4l2 (install libv4l-dev and rebuild)");
+        m_thread.stop();
+        m_thread.status().set(State::Failed, "this kiosk was built without libv4l2 (install libv4l-dev and rebuild)");
 #endif
     }
 
-    void stop() override {
-        if (m_thread.joinable()) {
-            m_thread.request_stop();
-            m_thread.join();
-        }
-        if (m_status.get().state != State::Failed) m_status.set(State::Stopped);
-    }
+    void stop() override { m_thread.stop(); }
 
-    [[nodiscard]] CameraStatus status() const override { return m_status.get(); }
+    [[nodiscard]] CameraStatus status() const override { return m_thread.status().get(); }
 
     [[nodiscard]] std::string describe() const override {
         return "v4l2 " + m_options.device + " " + std::to_string(m_options.width) + "x" + std::to_string(m_options.height) +
@@ -195,6 +187,7 @@ public:
 private:
 #if KIOSK_HAVE_V4L2
     void run(std::stop_token stop, FrameMailbox& mailbox) {
+        detail::StatusBox& status = m_thread.status();
         Backoff backoff;
         bool wasRunning = false;
         while (!stop.stop_requested()) {
@@ -206,18 +199,18 @@ private:
                 const std::string prefix = wasRunning ? "camera unplugged or failed: " : "";
                 // An absent device is Missing; one that is there but unusable (not a capture node,
                 // no convertible format) is Failed. Both are retried: the node may be replaced.
-                m_status.set(missing ? State::Missing : State::Failed, prefix + why + "; retrying in " +
+                status.set(missing ? State::Missing : State::Failed, prefix + why + "; retrying in " +
                                                  std::to_string(std::chrono::duration_cast<std::chrono::seconds>(delay).count() +
                                                                 (delay.count() % 1000 ? 1 : 0)) +
                                                  " s");
-                spdlog::warn("camera: {}", m_status.get().reason);
+                spdlog::warn("camera: {}", status.get().reason);
                 session.close();
                 if (!sleepUnlessStopped(stop, delay)) break;
                 continue;
             }
             backoff.reset();
             wasRunning = true;
-            m_status.set(State::Running, std::to_string(session.width()) + "x" + std::to_string(session.height()));
+            status.set(State::Running, std::to_string(session.width()) + "x" + std::to_string(session.height()));
             spdlog::info("camera: {} streaming {}x{}", m_options.device, session.width(), session.height());
             int silentMs = 0;
             while (!stop.stop_requested()) {
@@ -229,8 +222,8 @@ private:
             }
             session.close();
             if (!stop.stop_requested()) {
-                m_status.set(State::Missing, "camera " + m_options.device + " stopped delivering frames; reconnecting");
-                spdlog::warn("camera: {}", m_status.get().reason);
+                status.set(State::Missing, "camera " + m_options.device + " stopped delivering frames; reconnecting");
+                spdlog::warn("camera: {}", status.get().reason);
                 if (!sleepUnlessStopped(stop, backoff.next())) break;
             }
         }
@@ -238,8 +231,7 @@ private:
 #endif
 
     V4l2CameraOptions m_options;
-    detail::StatusBox m_status;
-    std::jthread m_thread;
+    detail::DeviceThread m_thread;  // last: joined before the options it reads go away
 };
 
 }  // namespace

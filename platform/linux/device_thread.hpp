@@ -1,6 +1,7 @@
 #pragma once
-// Shared plumbing of the capture/reader backends: a thread-safe status, an interruptible sleep and
-// the retry backoff used when a device is missing or was unplugged.
+// Shared plumbing of the capture/reader backends: a thread-safe status, the device thread that
+// starts and stops around it, an interruptible sleep and the retry backoff used when a device is
+// missing or was unplugged.
 
 #include <algorithm>
 #include <chrono>
@@ -8,6 +9,8 @@
 #include <mutex>
 #include <stop_token>
 #include <string>
+#include <thread>
+#include <utility>
 
 #include "platform/camera.hpp"
 
@@ -29,6 +32,43 @@ public:
 private:
     mutable std::mutex m_mutex;
     CameraStatus m_status;
+};
+
+/// A backend's device thread with its status: the start/stop/status plumbing shared by every camera
+/// and scanner backend. Declare it after the members the thread body uses: it joins on destruction.
+class DeviceThread {
+public:
+    DeviceThread() = default;
+    DeviceThread(const DeviceThread&) = delete;
+    DeviceThread& operator=(const DeviceThread&) = delete;
+    ~DeviceThread() { stop(); }
+
+    /// Stops a running thread first, shows Starting with `reason`, then runs `body(std::stop_token)`
+    /// on a new thread.
+    template <class Body>
+    void start(std::string reason, Body&& body) {
+        stop();
+        m_status.set(CameraStatus::State::Starting, std::move(reason));
+        m_thread = std::jthread(std::forward<Body>(body));
+    }
+
+    /// Requests stop and joins. Idempotent. The status becomes Stopped, except that Failed stays, so
+    /// diagnostics still say why a source could not be used.
+    void stop() {
+        if (m_thread.joinable()) {
+            m_thread.request_stop();
+            m_thread.join();
+        }
+        if (m_status.get().state != CameraStatus::State::Failed) m_status.set(CameraStatus::State::Stopped);
+    }
+
+    /// Written by the thread body (and by backends that fail before starting one).
+    [[nodiscard]] StatusBox& status() noexcept { return m_status; }
+    [[nodiscard]] const StatusBox& status() const noexcept { return m_status; }
+
+private:
+    StatusBox m_status;
+    std::jthread m_thread;  // after m_status: joined before the status it writes goes away
 };
 
 /// Sleeps for `duration` or until stop is requested.

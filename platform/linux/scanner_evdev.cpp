@@ -2,7 +2,6 @@
 
 #include <cerrno>
 #include <cstring>
-#include <thread>
 
 #include <fcntl.h>
 #include <linux/input.h>
@@ -10,10 +9,8 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-#include <spdlog/spdlog.h>
-
 #include "kiosk/core/receipt/receipt.hpp"
-#include "platform/linux/device_thread.hpp"
+#include "platform/linux/scanner_device.hpp"
 
 namespace platform {
 
@@ -57,61 +54,35 @@ std::optional<char> usKeyToChar(int key, bool shift) {
 
 namespace {
 
-using State = CameraStatus::State;
-
-class EvdevScanner final : public CodeScanner {
+/// The event device: open with an exclusive grab, then US-layout keystrokes to codes.
+class EvdevDevice final : public detail::ScannerDevice {
 public:
-    explicit EvdevScanner(EvdevScannerOptions options) : m_options(std::move(options)) {}
-    ~EvdevScanner() override { stop(); }
+    explicit EvdevDevice(EvdevScannerOptions options) : m_options(std::move(options)) {}
 
-    void start(OnCode onCode) override {
-        stop();
-        m_status.set(State::Starting, "opening " + m_options.device);
-        m_thread = std::jthread([this, onCode = std::move(onCode)](std::stop_token stop) { run(stop, onCode); });
-    }
-
-    void stop() override {
-        if (m_thread.joinable()) {
-            m_thread.request_stop();
-            m_thread.join();
-        }
-        m_status.set(State::Stopped);
-    }
-
-    [[nodiscard]] CameraStatus status() const override { return m_status.get(); }
+    [[nodiscard]] const std::string& path() const override { return m_options.device; }
     [[nodiscard]] std::string describe() const override { return "evdev scanner " + m_options.device; }
 
-private:
-    void run(std::stop_token stop, const OnCode& onCode) {
-        detail::Backoff backoff;
-        while (!stop.stop_requested()) {
-            const int fd = ::open(m_options.device.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-            if (fd < 0) {
-                m_status.set(State::Missing, "cannot open scanner " + m_options.device + " (" + std::strerror(errno) + "); retrying");
-                if (!detail::sleepUnlessStopped(stop, backoff.next())) return;
-                continue;
-            }
-            // The grab keeps the scanner's keystrokes away from the compositor and the kiosk window.
-            if (m_options.grab && ::ioctl(fd, EVIOCGRAB, 1) != 0) {
-                m_status.set(State::Missing, "cannot grab " + m_options.device + " (" + std::strerror(errno) + "); retrying");
-                ::close(fd);
-                if (!detail::sleepUnlessStopped(stop, backoff.next())) return;
-                continue;
-            }
-            backoff.reset();
-            m_status.set(State::Running, m_options.device);
-            read(stop, fd, onCode);
-            if (m_options.grab) ::ioctl(fd, EVIOCGRAB, 0);
-            ::close(fd);
-            if (!stop.stop_requested()) {
-                m_status.set(State::Missing, "scanner " + m_options.device + " disconnected; reconnecting");
-                spdlog::warn("scanner: {}", m_status.get().reason);
-                if (!detail::sleepUnlessStopped(stop, backoff.next())) return;
-            }
+    int open(std::string& why) override {
+        const int fd = ::open(m_options.device.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+        if (fd < 0) {
+            why = "cannot open scanner " + m_options.device + " (" + std::strerror(errno) + ")";
+            return -1;
         }
+        // The grab keeps the scanner's keystrokes away from the compositor and the kiosk window.
+        if (m_options.grab && ::ioctl(fd, EVIOCGRAB, 1) != 0) {
+            why = "cannot grab " + m_options.device + " (" + std::strerror(errno) + ")";
+            ::close(fd);
+            return -1;
+        }
+        return fd;
     }
 
-    void read(std::stop_token& stop, int fd, const OnCode& onCode) {
+    void close(int fd) override {
+        if (m_options.grab) ::ioctl(fd, EVIOCGRAB, 0);
+        ::close(fd);
+    }
+
+    void read(std::stop_token stop, int fd, const CodeScanner::OnCode& onCode) override {
         std::string line;
         bool leftShift = false, rightShift = false, capsLock = false;
         while (!stop.stop_requested()) {
@@ -152,15 +123,14 @@ private:
         }
     }
 
+private:
     EvdevScannerOptions m_options;
-    detail::StatusBox m_status;
-    std::jthread m_thread;
 };
 
 }  // namespace
 
 std::unique_ptr<CodeScanner> makeEvdevScanner(EvdevScannerOptions options) {
-    return std::make_unique<EvdevScanner>(std::move(options));
+    return detail::makeDeviceScanner(std::make_unique<EvdevDevice>(std::move(options)));
 }
 
 }  // namespace platform

@@ -2,22 +2,17 @@
 
 #include <cerrno>
 #include <cstring>
-#include <thread>
 
 #include <fcntl.h>
 #include <poll.h>
 #include <termios.h>
 #include <unistd.h>
 
-#include <spdlog/spdlog.h>
-
 #include "kiosk/core/receipt/receipt.hpp"
-#include "platform/linux/device_thread.hpp"
+#include "platform/linux/scanner_device.hpp"
 
 namespace platform {
 namespace {
-
-using State = CameraStatus::State;
 
 speed_t toSpeed(int baud) {
     switch (baud) {
@@ -32,31 +27,16 @@ speed_t toSpeed(int baud) {
     }
 }
 
-class SerialScanner final : public CodeScanner {
+/// The tty: raw termios, then one code per line.
+class SerialDevice final : public detail::ScannerDevice {
 public:
-    explicit SerialScanner(SerialScannerOptions options) : m_options(std::move(options)) {}
-    ~SerialScanner() override { stop(); }
+    explicit SerialDevice(SerialScannerOptions options) : m_options(std::move(options)) {}
 
-    void start(OnCode onCode) override {
-        stop();
-        m_status.set(State::Starting, "opening " + m_options.device);
-        m_thread = std::jthread([this, onCode = std::move(onCode)](std::stop_token stop) { run(stop, onCode); });
-    }
-
-    void stop() override {
-        if (m_thread.joinable()) {
-            m_thread.request_stop();
-            m_thread.join();
-        }
-        m_status.set(State::Stopped);
-    }
-
-    [[nodiscard]] CameraStatus status() const override { return m_status.get(); }
+    [[nodiscard]] const std::string& path() const override { return m_options.device; }
     [[nodiscard]] std::string describe() const override { return "serial scanner " + m_options.device; }
 
-private:
     /// Opens the tty in raw mode. @return fd, or -1 with `why` set.
-    int openTty(std::string& why) const {
+    int open(std::string& why) override {
         const int fd = ::open(m_options.device.c_str(), O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
         if (fd < 0) {
             why = "cannot open scanner " + m_options.device + " (" + std::strerror(errno) + ")";
@@ -82,59 +62,40 @@ private:
         return fd;
     }
 
-    void run(std::stop_token stop, const OnCode& onCode) {
-        detail::Backoff backoff;
+    void read(std::stop_token stop, int fd, const CodeScanner::OnCode& onCode) override {
+        std::string line;
+        bool overlong = false;
         while (!stop.stop_requested()) {
-            std::string why;
-            const int fd = openTty(why);
-            if (fd < 0) {
-                m_status.set(State::Missing, why + "; retrying");
-                if (!detail::sleepUnlessStopped(stop, backoff.next())) return;
-                continue;
-            }
-            backoff.reset();
-            m_status.set(State::Running, m_options.device);
-            std::string line;
-            bool overlong = false;
-            while (!stop.stop_requested()) {
-                pollfd pfd{fd, POLLIN, 0};
-                const int r = ::poll(&pfd, 1, 200);
-                if (r == 0 || (r < 0 && errno == EINTR)) continue;
-                if (r < 0 || (pfd.revents & (POLLERR | POLLHUP | POLLNVAL))) break;
-                char buf[256];
-                const ssize_t n = ::read(fd, buf, sizeof buf);
-                if (n == 0 || (n < 0 && errno != EAGAIN && errno != EINTR)) break;  // unplugged
-                for (ssize_t i = 0; i < n; ++i) {
-                    const char c = buf[i];
-                    if (c == '\r' || c == '\n') {
-                        if (!line.empty() && !overlong) onCode(std::move(line));
-                        line.clear();
-                        overlong = false;
-                    } else if (line.size() < kiosk::core::kMaxInputBytes) {
-                        line.push_back(c);
-                    } else {
-                        overlong = true;  // not a receipt; drop the whole line rather than a prefix
-                    }
+            pollfd pfd{fd, POLLIN, 0};
+            const int r = ::poll(&pfd, 1, 200);
+            if (r == 0 || (r < 0 && errno == EINTR)) continue;
+            if (r < 0 || (pfd.revents & (POLLERR | POLLHUP | POLLNVAL))) return;
+            char buf[256];
+            const ssize_t n = ::read(fd, buf, sizeof buf);
+            if (n == 0 || (n < 0 && errno != EAGAIN && errno != EINTR)) return;  // unplugged
+            for (ssize_t i = 0; i < n; ++i) {
+                const char c = buf[i];
+                if (c == '\r' || c == '\n') {
+                    if (!line.empty() && !overlong) onCode(std::move(line));
+                    line.clear();
+                    overlong = false;
+                } else if (line.size() < kiosk::core::kMaxInputBytes) {
+                    line.push_back(c);
+                } else {
+                    overlong = true;  // not a receipt; drop the whole line rather than a prefix
                 }
-            }
-            ::close(fd);
-            if (!stop.stop_requested()) {
-                m_status.set(State::Missing, "scanner " + m_options.device + " disconnected; reconnecting");
-                spdlog::warn("scanner: {}", m_status.get().reason);
-                if (!detail::sleepUnlessStopped(stop, backoff.next())) return;
             }
         }
     }
 
+private:
     SerialScannerOptions m_options;
-    detail::StatusBox m_status;
-    std::jthread m_thread;
 };
 
 }  // namespace
 
 std::unique_ptr<CodeScanner> makeSerialScanner(SerialScannerOptions options) {
-    return std::make_unique<SerialScanner>(std::move(options));
+    return detail::makeDeviceScanner(std::make_unique<SerialDevice>(std::move(options)));
 }
 
 }  // namespace platform

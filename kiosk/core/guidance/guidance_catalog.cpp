@@ -96,35 +96,21 @@ public:
     // {"vi": "...", "en": "..."}; `required` false accepts an absent key (returns empty text).
     LocalizedText localized(const json& entry, const char* key, bool required) {
         LocalizedText out;
-        auto it = entry.find(key);
-        if (it == entry.end()) {
-            if (required) report(key, "is missing");
-            return out;
-        }
-        if (!it->is_object()) {
-            report(key, std::string("must be an object {\"vi\": ..., \"en\": ...}, found ") + typeName(*it));
-            return out;
-        }
-        out.vi = language(*it, key, "vi", "Vietnamese");
-        out.en = language(*it, key, "en", "English");
+        const json* obj = languageObject(entry, key, required, "{\"vi\": ..., \"en\": ...}");
+        if (obj == nullptr) return out;
+        out.vi = language(*obj, key, "vi", "Vietnamese");
+        out.en = language(*obj, key, "en", "English");
         return out;
     }
 
     // {"vi": [...], "en": [...]} with the same number of non-empty items in both.
     LocalizedList list(const json& entry, const char* key, bool required) {
         LocalizedList out;
-        auto it = entry.find(key);
-        if (it == entry.end()) {
-            if (required) report(key, "is missing");
-            return out;
-        }
-        if (!it->is_object()) {
-            report(key, std::string("must be an object {\"vi\": [...], \"en\": [...]}, found ") + typeName(*it));
-            return out;
-        }
+        const json* obj = languageObject(entry, key, required, "{\"vi\": [...], \"en\": [...]}");
+        if (obj == nullptr) return out;
         bool shapeOk = true;
-        out.vi = items(*it, key, "vi", "Vietnamese", required, shapeOk);
-        out.en = items(*it, key, "en", "English", required, shapeOk);
+        out.vi = items(*obj, key, "vi", "Vietnamese", required, shapeOk);
+        out.en = items(*obj, key, "en", "English", required, shapeOk);
         if (shapeOk && out.vi.size() != out.en.size()) {
             report(key, "has " + std::to_string(out.vi.size()) + " Vietnamese items but " +
                             std::to_string(out.en.size()) + " English items; each item needs its translation");
@@ -133,6 +119,21 @@ public:
     }
 
 private:
+    /// The {"vi": ..., "en": ...} object under `key`, or nullptr after reporting why (nothing is
+    /// reported when the key is absent and not `required`). `shape` shows the expected form.
+    const json* languageObject(const json& entry, const char* key, bool required, const char* shape) {
+        auto it = entry.find(key);
+        if (it == entry.end()) {
+            if (required) report(key, "is missing");
+            return nullptr;
+        }
+        if (!it->is_object()) {
+            report(key, std::string("must be an object ") + shape + ", found " + typeName(*it));
+            return nullptr;
+        }
+        return &*it;
+    }
+
     static std::string trim(const std::string& s) {
         auto isSpace = [](unsigned char c) { return c == ' ' || c == '\n' || c == '\t'; };
         std::size_t b = 0;

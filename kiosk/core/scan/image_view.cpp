@@ -3,8 +3,7 @@
 #include <cstring>
 #include <limits>
 
-#include <stb_image.h>
-#include <stb_image_write.h>
+#include "kiosk/core/common/grey_png.hpp"
 
 namespace kiosk::core {
 
@@ -24,37 +23,20 @@ Result<LumaImage> decodeImage(std::span<const std::uint8_t> bytes) {
     if (bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) {
         return fail(ErrorKind::InvalidInput, "image file too large");
     }
-    int w = 0;
-    int h = 0;
-    int channels = 0;
-    // Ask stb for one channel: it converts colour to luminance itself.
-    unsigned char* px = stbi_load_from_memory(bytes.data(), static_cast<int>(bytes.size()), &w, &h, &channels, 1);
-    if (px == nullptr) {
-        const char* why = stbi_failure_reason();
-        return fail(ErrorKind::InvalidInput, std::string{"not a readable image: "} + (why ? why : "unknown"));
-    }
+    auto grey = decodeGreyPng(bytes);
+    if (!grey) return fail(ErrorKind::InvalidInput, "not a readable image: " + grey.error());
     LumaImage out;
-    out.resize(w, h);
-    std::memcpy(out.pixels.data(), px, out.pixels.size());
-    stbi_image_free(px);
+    out.width = grey->width;
+    out.height = grey->height;
+    out.pixels = std::move(grey->pixels);
     return out;
 }
-
-namespace {
-void appendBytes(void* context, void* data, int size) {
-    auto* out = static_cast<std::vector<std::uint8_t>*>(context);
-    const auto* p = static_cast<const std::uint8_t*>(data);
-    out->insert(out->end(), p, p + size);
-}
-}  // namespace
 
 Result<std::vector<std::uint8_t>> encodePng(ImageView view) {
     if (!view.valid()) return fail(ErrorKind::InvalidInput, "empty image");
-    std::vector<std::uint8_t> out;
-    if (stbi_write_png_to_func(appendBytes, &out, view.width, view.height, 1, view.data, view.stride) == 0) {
-        return fail(ErrorKind::Internal, "PNG encoding failed");
-    }
-    return out;
+    auto png = encodeGreyPng(view.data, view.width, view.height, view.stride);
+    if (png.empty()) return fail(ErrorKind::Internal, "PNG encoding failed");
+    return png;
 }
 
 }  // namespace kiosk::core

@@ -2,31 +2,9 @@
 
 #include <algorithm>
 #include <bit>
+#include <cstdint>
 
-// stb_image_write and stb_image are implemented here, once for the whole program; no stdio so the
-// core does no file I/O.
-#define STBI_WRITE_NO_STDIO
-#define STB_IMAGE_WRITE_IMPLEMENTATION
-#define STBI_NO_STDIO
-// decodeImage (scan/image_view.hpp: scan-image, the image-file camera) promises PNG, JPEG, BMP and
-// PGM/PPM; STBI_ONLY_PNG alone made every JPEG photo "unknown image type".
-#define STBI_ONLY_PNG
-#define STBI_ONLY_JPEG
-#define STBI_ONLY_BMP
-#define STBI_ONLY_PNM
-#define STB_IMAGE_IMPLEMENTATION
-#if defined(__GNUC__)
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
-#pragma GCC diagnostic ignored "-Wunused-function"
-#pragma GCC diagnostic ignored "-Wunused-parameter"
-#pragma GCC diagnostic ignored "-Wsign-compare"
-#endif
-#include <stb/stb_image.h>
-#include <stb/stb_image_write.h>
-#if defined(__GNUC__)
-#pragma GCC diagnostic pop
-#endif
+#include "kiosk/core/common/grey_png.hpp"
 
 namespace kiosk::core::slip {
 
@@ -101,46 +79,31 @@ std::vector<std::uint8_t> Raster::toGrey() const {
     return grey;
 }
 
-namespace {
-void appendBytes(void* context, void* data, int size) {
-    auto* out = static_cast<std::vector<std::uint8_t>*>(context);
-    const auto* p = static_cast<const std::uint8_t*>(data);
-    out->insert(out->end(), p, p + size);
-}
-}  // namespace
-
 Result<std::vector<std::uint8_t>> encodePng(const Raster& raster) {
     if (raster.width <= 0 || raster.height <= 0) {
         return fail(ErrorKind::InvalidInput, "cannot write an empty image as PNG");
     }
     const auto grey = raster.toGrey();
-    std::vector<std::uint8_t> png;
-    if (stbi_write_png_to_func(appendBytes, &png, raster.width, raster.height, 1, grey.data(), raster.width) == 0) {
-        return fail(ErrorKind::Internal, "PNG encoder failed");
-    }
+    auto png = encodeGreyPng(grey.data(), raster.width, raster.height, raster.width);
+    if (png.empty()) return fail(ErrorKind::Internal, "PNG encoder failed");
     return png;
 }
 
 Result<Raster> decodePng(std::span<const std::uint8_t> png) {
-    int w = 0;
-    int h = 0;
-    int comp = 0;
     if (png.size() > static_cast<std::size_t>(INT32_MAX)) {
         return fail(ErrorKind::InvalidInput, "PNG too large");
     }
-    unsigned char* pixels = stbi_load_from_memory(png.data(), static_cast<int>(png.size()), &w, &h, &comp, 1);
-    if (pixels == nullptr) {
-        return fail(ErrorKind::Parse, std::string{"not a readable PNG: "} + stbi_failure_reason());
-    }
-    Raster r = Raster::blank(w, h);
-    for (int y = 0; y < h; ++y) {
-        for (int x = 0; x < w; ++x) {
-            if (pixels[static_cast<std::size_t>(y) * static_cast<std::size_t>(w) + static_cast<std::size_t>(x)] < 128) {
+    const auto grey = decodeGreyPng(png);
+    if (!grey) return fail(ErrorKind::Parse, "not a readable PNG: " + grey.error());
+    Raster r = Raster::blank(grey->width, grey->height);
+    std::size_t i = 0;  // grey->pixels is tightly packed, row-major
+    for (int y = 0; y < grey->height; ++y) {
+        for (int x = 0; x < grey->width; ++x) {
+            if (grey->pixels[i++] < 128) {
                 r.set(x, y);
             }
         }
     }
-    stbi_image_free(pixels);
     return r;
 }
 
