@@ -265,24 +265,38 @@ camera_files)
 wedge_scan)
   command -v xdotool >/dev/null || { echo "SKIP: xdotool not installed"; exit 77; }
   start_refbackend
-  # xdotool types a newline through a remapped keycode GLFW cannot name (real scanners send the
-  # Return key), so Return is a second xdotool process: allow for its start-up gap.
-  printf '[scanner]\nwedge_max_interkey_ms = 80\n' >>"$CONFIG"
+  # xdotool types "\n" through a remapped keycode GLFW cannot name (a real scanner sends the Return
+  # key), so Return is a second xdotool process: the threshold allows for its start-up gap. On a loaded
+  # CI machine a gap can still stretch past it, so a missed burst is typed once more; slow typing
+  # (below) is what must never count.
+  printf '[scanner]\nwedge_max_interkey_ms = 100\n' >>"$CONFIG"
   start_kiosk
   wait_state '^state Attract .*lookups=0'
   xdotool search --sync --name '^Kiosk$' windowfocus --sync
+  # scan TEXT LOOKUPS: types TEXT as a scanner would until the kiosk has made LOOKUPS lookups.
+  scan() {
+    for attempt in 1 2; do
+      xdotool type --delay 5 "$1"; xdotool key Return
+      for _ in $(seq 50); do
+        [[ "$(ctl state)" =~ lookups=$2 ]] && return 0
+        sleep 0.1
+      done
+      echo "wedge burst $attempt not recognised (machine under load?)"
+    done
+    fail "a fast burst ending in Return was never a scan"
+  }
   # A scanner types fast and ends with Enter.
-  xdotool type --delay 5 "$(seeded_code 4)"; xdotool key Return
+  scan "$(seeded_code 4)" 1
   wait_state '^state Result .*dossier=1 .*lookups=1' 10
   tap done
   wait_state '^state Attract .*dossier=0'
   # A person typing the same code slowly is not a scan.
-  xdotool type --delay 200 "$(seeded_code 6)"; sleep 0.2; xdotool key Return
+  xdotool type --delay 250 "$(seeded_code 6)"; sleep 0.3; xdotool key Return
   sleep 0.3
   wait_state '^state Attract .*lookups=1' 2
   # A receipt's token link: resolved through the backend.
   token=$(awk '$1 == "token" { print $2; exit }' "$WORK/backend.log")
-  xdotool type --delay 5 "https://dichvucong.gov.vn/apiqr/qr?id=$token"; xdotool key Return
+  scan "https://dichvucong.gov.vn/apiqr/qr?id=$token" 2
   wait_state '^state Result .*dossier=1 .*lookups=2' 10
   no_errors
   ;;
