@@ -3,14 +3,17 @@
 // luminance frames into a FrameMailbox; the decoder thread (kiosk/app/scan_service) takes the newest.
 //
 // Backends (one file each):
-//   linux/camera_v4l2.cpp       V4L2 camera through libv4l2 (MJPEG-only and YUYV cameras alike),
-//                               reconnects after unplugging with backoff
-//   linux/camera_files.cpp      an image file, a folder or a list, looping at a frame rate (demo, tests)
-//   linux/camera_synthetic.cpp  a receipt QR rendered into noisy frames (benchmarks, demo)
-//   fake/fake_camera.hpp        frames pushed by a test
+//   linux/camera_v4l2.cpp        V4L2 camera through libv4l2 (MJPEG-only and YUYV cameras alike),
+//                                reconnects after unplugging with backoff
+//   common/camera_files.cpp      an image file, a folder or a list, looping at a frame rate (demo, tests)
+//   common/camera_synthetic.cpp  a receipt QR rendered into noisy frames (benchmarks, demo)
+//   fake/fake_camera.hpp         frames pushed by a test
+// openCamera() picks one from camera.source; it is defined once per platform library.
 
+#include <memory>
 #include <string>
 
+#include "kiosk/core/config/settings.hpp"
 #include "platform/frame_mailbox.hpp"
 
 namespace platform {
@@ -58,5 +61,10 @@ public:
     /// Short description for logs and diagnostics ("v4l2 /dev/video0 1280x720@15").
     [[nodiscard]] virtual std::string describe() const = 0;
 };
+
+/// The frame source camera.source names, not started. platform_linux: V4L2, image files or synthetic
+/// frames; platform_fake: image files or synthetic frames, and for v4l2 a camera that reports itself
+/// missing. @return nullptr for source "none"
+std::unique_ptr<FrameSource> openCamera(const kiosk::core::CameraSettings& settings);
 
 }  // namespace platform

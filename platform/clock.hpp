@@ -1,8 +1,9 @@
 #pragma once
-// Clock: the only place the kiosk reads the time. Core never reads a clock; the app passes `now`
-// into core's pure functions, and tests pass a FakeClock.
+// Clock: where the kiosk screen reads the time. Core never reads a clock; the app passes `now` into
+// core's pure functions. The kiosk takes its clock from the composition root, so a test build can move
+// time forward (idle timeouts) without waiting.
 //
-// Backends: linux/system_clock.cpp (std::chrono::system_clock), fake/fake_clock.cpp (settable).
+// Backends: common/system_clock.cpp (std::chrono clocks), fake/fake_clock.hpp (settable, unit tests).
 
 #include <chrono>
 
@@ -16,5 +17,8 @@ public:
     /// Monotonic time, for timeouts and frame pacing.
     [[nodiscard]] virtual std::chrono::steady_clock::time_point steadyNow() const = 0;
 };
+
+/// The process-wide real clock (std::chrono::system_clock and steady_clock).
+const Clock& systemClock();
 
 }  // namespace platform

@@ -3,7 +3,8 @@
 // Transport failures are kept apart from HTTP statuses: a 404 is a response, a refused connection is an
 // HttpFailure.
 //
-// Backends: linux/http_client_curl.cpp (libcurl), fake/http_client_fake.cpp (scripted, for unit tests).
+// Backends: linux/http_client_curl.cpp (libcurl); fake/http_client_fake.cpp (a scripted client for unit
+// tests, and a built-in sample backend that makeHttpClient() returns in the fake platform).
 // Feature checklist of the curl backend:
 //  [x] connect and total timeouts            [x] response size cap (Content-Length and counted bytes)
 //  [x] cancel from another thread (~50 ms)   [x] TLS verification always on, custom CA bundle
@@ -68,10 +69,8 @@ public:
                                                            const std::atomic<bool>* cancel) = 0;
 };
 
-/// The libcurl backend (platform_linux). curl_global_init must have run once in main.
-std::unique_ptr<HttpClient> makeCurlHttpClient();
-
-/// The build's backend: curl in platform_linux; in platform_fake a client that is always offline.
-std::unique_ptr<HttpClient> makeDefaultHttpClient();
+/// The platform's client. platform_linux: libcurl (curl_global_init must have run once in main).
+/// platform_fake: a built-in sample backend on no network (see fake/http_client_fake.hpp).
+std::unique_ptr<HttpClient> makeHttpClient();
 
 }  // namespace platform

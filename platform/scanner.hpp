@@ -4,11 +4,15 @@
 // (A keyboard-wedge scanner that types into the window is handled by kiosk::core::WedgeBurstDetector
 // on the UI thread instead.)
 //
-// Backends: linux/scanner_serial.cpp, linux/scanner_evdev.cpp.
+// Backends: linux/scanner_serial.cpp, linux/scanner_evdev.cpp; fake/fake_scanner.hpp for tests.
+// openScanners() builds the configured ones; it is defined once per platform library.
 
 #include <functional>
+#include <memory>
 #include <string>
+#include <vector>
 
+#include "kiosk/core/config/settings.hpp"
 #include "platform/camera.hpp"
 
 namespace platform {
@@ -27,5 +31,9 @@ public:
     [[nodiscard]] virtual CameraStatus status() const = 0;
     [[nodiscard]] virtual std::string describe() const = 0;
 };
+
+/// The scanners [scanner] configures (serial_device, evdev_device), not started; empty when none is.
+/// platform_fake gives scanners that report themselves missing.
+std::vector<std::unique_ptr<CodeScanner>> openScanners(const kiosk::core::ScannerSettings& settings);
 
 }  // namespace platform

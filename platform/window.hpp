@@ -1,13 +1,15 @@
 #pragma once
 // Window: the one fullscreen surface the kiosk draws on, with an OpenGL 3 context.
 //
-// Backends: linux/window_glfw.cpp (GLFW on X11 or Wayland/cage). The frame loop waits for input with
+// Backend: common/window_glfw.cpp (GLFW on X11, or Xwayland under cage), in every platform library. The frame loop waits for input with
 // a timeout (render on demand) and worker threads wake it with wake(). A close request (window
 // manager, Alt+F4) never ends the kiosk: only requestQuit(), called from staff mode, does.
 
 #include <functional>
 #include <memory>
 #include <string>
+
+#include "kiosk/core/common/result.hpp"
 
 namespace platform {
 
@@ -44,5 +46,13 @@ public:
     /// Native handle for the ImGui platform backend (a GLFWwindow* for the GLFW backend).
     [[nodiscard]] virtual void* nativeHandle() const = 0;
 };
+
+/// Size of the primary monitor's current mode ({0,0} without a display). Cheap: lets the caller size
+/// fonts while the slow GL context is being created.
+PixelSize primaryMonitorSize();
+
+/// Opens the window with a current OpenGL 3 context.
+/// @return the window, or an Unavailable error naming what failed (no display, no GL 3)
+kiosk::core::Result<std::unique_ptr<Window>> createWindow(const WindowOptions& options);
 
 }  // namespace platform

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The scripted citizen session of the headless demo (tools/demo.sh runs it when there is no display).
-# It drives the real kiosk under its own Xvfb through the test control FIFO (debug builds) and saves a
+# It drives the real kiosk under its own Xvfb through the test control FIFO (kiosk-test) and saves a
 # screenshot of every step into $OUT:
 #   1. typed codes, camera off: attract, keypad, results (on time, overdue with missing documents),
 #      Print to the virtual printer, English, not found, the online-services guide;

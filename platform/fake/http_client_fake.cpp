@@ -28,10 +28,4 @@ HttpOptions FakeHttpClient::lastOptions() const {
     return m_lastOptions;
 }
 
-std::unique_ptr<HttpClient> makeDefaultHttpClient() {
-    return std::make_unique<FakeHttpClient>([](const HttpRequest&) -> std::expected<HttpResponse, HttpError> {
-        return std::unexpected(HttpError{HttpFailure::Offline, "fake platform: no network"});
-    });
-}
-
 }  // namespace platform

@@ -20,7 +20,7 @@ PrintResult<void> FakePrinter::print(std::span<const std::uint8_t> job, std::chr
         delay = m_delay;
     }
     if (simulateDelay(delay, timeout)) {
-        return std::unexpected(PrintError{PrintErrorKind::Timeout, "fake printer too slow"});
+        return std::unexpected(PrintError{PrintFailure::Timeout, "fake printer too slow"});
     }
     std::lock_guard lock(m_mutex);
     if (m_nextFailure) {
@@ -38,10 +38,10 @@ PrintResult<PrinterStatus> FakePrinter::status(std::chrono::milliseconds timeout
         std::lock_guard lock(m_mutex);
         ++m_statusCalls;
         delay = m_delay;
-        if (!m_twoWay) return std::unexpected(PrintError{PrintErrorKind::NoStatus, "one-way fake"});
+        if (!m_twoWay) return std::unexpected(PrintError{PrintFailure::NoStatus, "one-way fake"});
     }
     if (simulateDelay(delay, timeout)) {
-        return std::unexpected(PrintError{PrintErrorKind::Timeout, "fake printer too slow"});
+        return std::unexpected(PrintError{PrintFailure::Timeout, "fake printer too slow"});
     }
     std::lock_guard lock(m_mutex);
     return m_status;
@@ -73,7 +73,7 @@ int FakePrinter::statusCalls() const {
 }
 
 std::unique_ptr<Printer> openPrinter(const PrinterUri&) {
-    // KIOSK_PLATFORM=fake: every URI is a ready, two-way fake printer.
+    // KIOSK_PLATFORM=fake: every URI is a ready, two-way fake printer that keeps its jobs in memory.
     return std::make_unique<FakePrinter>();
 }
 

@@ -208,8 +208,6 @@ public:
 
 }  // namespace
 
-std::unique_ptr<HttpClient> makeCurlHttpClient() { return std::make_unique<CurlHttpClient>(); }
-
-std::unique_ptr<HttpClient> makeDefaultHttpClient() { return makeCurlHttpClient(); }
+std::unique_ptr<HttpClient> makeHttpClient() { return std::make_unique<CurlHttpClient>(); }
 
 }  // namespace platform

@@ -33,16 +33,16 @@ public:
         const int jobId = cupsCreateJob(http->get(), m_queue.c_str(), "kiosk slip", nOptions, options);
         cupsFreeOptions(nOptions, options);
         if (jobId <= 0) {
-            return std::unexpected(PrintError{PrintErrorKind::Unreachable,
+            return std::unexpected(PrintError{PrintFailure::Unreachable,
                                               "CUPS refused the job on " + m_queue + ": " + cupsLastErrorString()});
         }
         if (cupsStartDocument(http->get(), m_queue.c_str(), jobId, "slip", CUPS_FORMAT_RAW, 1) != HTTP_STATUS_CONTINUE ||
             cupsWriteRequestData(http->get(), reinterpret_cast<const char*>(job.data()), job.size()) != HTTP_STATUS_CONTINUE) {
-            return std::unexpected(PrintError{PrintErrorKind::Disconnected,
+            return std::unexpected(PrintError{PrintFailure::Disconnected,
                                               "sending the job to CUPS failed: " + std::string{cupsLastErrorString()}});
         }
         if (cupsFinishDocument(http->get(), m_queue.c_str()) > IPP_STATUS_OK_CONFLICTING) {
-            return std::unexpected(PrintError{PrintErrorKind::Disconnected,
+            return std::unexpected(PrintError{PrintFailure::Disconnected,
                                               "CUPS did not accept the job: " + std::string{cupsLastErrorString()}});
         }
         return {};
@@ -53,7 +53,7 @@ public:
         if (!http) return std::unexpected(http.error());
         cups_dest_t* dest = cupsGetNamedDest(http->get(), m_queue.c_str(), nullptr);
         if (dest == nullptr) {
-            return std::unexpected(PrintError{PrintErrorKind::Unreachable, "CUPS queue " + m_queue + " not found"});
+            return std::unexpected(PrintError{PrintFailure::Unreachable, "CUPS queue " + m_queue + " not found"});
         }
         const char* state = cupsGetOption("printer-state", dest->num_options, dest->options);
         const char* reasonsRaw = cupsGetOption("printer-state-reasons", dest->num_options, dest->options);
@@ -78,7 +78,7 @@ private:
         Http http{httpConnect2(cupsServer(), ippPort(), nullptr, AF_UNSPEC, cupsEncryption(), 1,
                                static_cast<int>(timeout.count()), &cancel)};
         if (!http) {
-            return std::unexpected(PrintError{PrintErrorKind::Unreachable, "cannot reach the CUPS server"});
+            return std::unexpected(PrintError{PrintFailure::Unreachable, "cannot reach the CUPS server"});
         }
         httpSetTimeout(http.get(), static_cast<double>(timeout.count()) / 1000.0, giveUp, nullptr);
         return http;

@@ -26,7 +26,7 @@ public:
         const auto deadline = std::chrono::steady_clock::now() + timeout;
         const int fd = ::open(m_path.c_str(), O_WRONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
         if (fd < 0) {
-            return std::unexpected(PrintError{PrintErrorKind::Unreachable, "cannot open " + m_path + ": " + linux_io::lastError()});
+            return std::unexpected(PrintError{PrintFailure::Unreachable, "cannot open " + m_path + ": " + linux_io::lastError()});
         }
         auto ok = linux_io::writeAll(fd, job, deadline, false);
         ::close(fd);
@@ -35,12 +35,12 @@ public:
 
     PrintResult<PrinterStatus> status(std::chrono::milliseconds timeout) override {
         if (!m_readable) {
-            return std::unexpected(PrintError{PrintErrorKind::NoStatus, m_path + " is write-only: no status"});
+            return std::unexpected(PrintError{PrintFailure::NoStatus, m_path + " is write-only: no status"});
         }
         const auto deadline = std::chrono::steady_clock::now() + timeout;
         const int fd = ::open(m_path.c_str(), O_RDWR | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
         if (fd < 0) {
-            return std::unexpected(PrintError{PrintErrorKind::Unreachable, "cannot open " + m_path + ": " + linux_io::lastError()});
+            return std::unexpected(PrintError{PrintFailure::Unreachable, "cannot open " + m_path + ": " + linux_io::lastError()});
         }
         auto st = linux_io::exchangeStatus(fd, deadline, false);
         ::close(fd);

@@ -16,17 +16,17 @@ public:
     PrintResult<void> print(std::span<const std::uint8_t> job, std::chrono::milliseconds timeout) override {
         const int fd = ::open(m_path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NONBLOCK, 0644);
         if (fd < 0) {
-            return std::unexpected(PrintError{PrintErrorKind::Unreachable, "cannot open " + m_path + ": " + linux_io::lastError()});
+            return std::unexpected(PrintError{PrintFailure::Unreachable, "cannot open " + m_path + ": " + linux_io::lastError()});
         }
         auto ok = linux_io::writeAll(fd, job, std::chrono::steady_clock::now() + timeout, false);
         if (::close(fd) != 0 && ok) {
-            return std::unexpected(PrintError{PrintErrorKind::Io, "cannot finish writing " + m_path + ": " + linux_io::lastError()});
+            return std::unexpected(PrintError{PrintFailure::Io, "cannot finish writing " + m_path + ": " + linux_io::lastError()});
         }
         return ok;
     }
 
     PrintResult<PrinterStatus> status(std::chrono::milliseconds) override {
-        return std::unexpected(PrintError{PrintErrorKind::NoStatus, "a file printer has no status"});
+        return std::unexpected(PrintError{PrintFailure::NoStatus, "a file printer has no status"});
     }
 
     [[nodiscard]] bool twoWay() const override { return false; }

@@ -41,7 +41,7 @@ PrintResult<void> writeAll(int fd, std::span<const std::uint8_t> bytes, Deadline
     while (sent < bytes.size()) {
         const int ready = waitFor(fd, POLLOUT, deadline);
         if (ready == 0) {
-            return std::unexpected(PrintError{PrintErrorKind::Timeout, "printer stopped accepting data after " +
+            return std::unexpected(PrintError{PrintFailure::Timeout, "printer stopped accepting data after " +
                                                                            std::to_string(sent) + " of " +
                                                                            std::to_string(bytes.size()) + " bytes"});
         }
@@ -53,7 +53,7 @@ PrintResult<void> writeAll(int fd, std::span<const std::uint8_t> bytes, Deadline
         if (n < 0) {
             if (ready > 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)) continue;
             const bool closed = errno == EPIPE || errno == ECONNRESET || errno == ENOTCONN;
-            return std::unexpected(PrintError{closed ? PrintErrorKind::Disconnected : PrintErrorKind::Io,
+            return std::unexpected(PrintError{closed ? PrintFailure::Disconnected : PrintFailure::Io,
                                               "printer link failed after " + std::to_string(sent) + " of " +
                                                   std::to_string(bytes.size()) + " bytes: " + lastError()});
         }
@@ -67,7 +67,7 @@ PrintResult<void> readExact(int fd, std::span<std::uint8_t> out, Deadline deadli
     while (got < out.size()) {
         const int ready = waitFor(fd, POLLIN, deadline);
         if (ready == 0) {
-            return std::unexpected(PrintError{PrintErrorKind::Timeout, "printer did not answer in time (" +
+            return std::unexpected(PrintError{PrintFailure::Timeout, "printer did not answer in time (" +
                                                                            std::to_string(got) + " of " +
                                                                            std::to_string(out.size()) + " status bytes)"});
         }
@@ -76,12 +76,12 @@ PrintResult<void> readExact(int fd, std::span<std::uint8_t> out, Deadline deadli
             n = isSocket ? ::recv(fd, out.data() + got, out.size() - got, 0) : ::read(fd, out.data() + got, out.size() - got);
         }
         if (n == 0) {
-            return std::unexpected(PrintError{PrintErrorKind::Disconnected, "printer closed the link before answering"});
+            return std::unexpected(PrintError{PrintFailure::Disconnected, "printer closed the link before answering"});
         }
         if (n < 0) {
             if (ready > 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)) continue;
             const bool closed = errno == EPIPE || errno == ECONNRESET || errno == ENOTCONN;
-            return std::unexpected(PrintError{closed ? PrintErrorKind::Disconnected : PrintErrorKind::Io,
+            return std::unexpected(PrintError{closed ? PrintFailure::Disconnected : PrintFailure::Io,
                                               "reading the printer's answer failed: " + lastError()});
         }
         got += static_cast<std::size_t>(n);
@@ -104,7 +104,7 @@ PrintResult<PrinterStatus> exchangeStatus(int fd, Deadline deadline, bool isSock
     }
     auto status = kiosk::core::escpos::parseStatusReplies(replies);
     if (!status) {
-        return std::unexpected(PrintError{PrintErrorKind::BadReply, status.error().message});
+        return std::unexpected(PrintError{PrintFailure::BadReply, status.error().message});
     }
     return *status;
 }

@@ -52,15 +52,15 @@ public:
         auto status = linux_io::exchangeStatus(fd->get(), deadline, true);
         if (!status) {
             auto e = status.error();
-            if (e.kind == PrintErrorKind::Disconnected) {
+            if (e.kind == PrintFailure::Disconnected) {
                 e.message = "printer closed the connection before confirming the job (half-written job): " + e.message;
-            } else if (e.kind == PrintErrorKind::Timeout) {
+            } else if (e.kind == PrintFailure::Timeout) {
                 e.message = "job sent but the printer never confirmed it: " + e.message;
             }
             return std::unexpected(e);
         }
         if (status->paperOut) {
-            return std::unexpected(PrintError{PrintErrorKind::PaperOut, "printer ran out of paper during the job"});
+            return std::unexpected(PrintError{PrintFailure::PaperOut, "printer ran out of paper during the job"});
         }
         return {};
     }
@@ -86,14 +86,14 @@ private:
         // resolver's own timeout, which is why the service calls this off the UI thread.
         const std::string port = std::to_string(m_port);
         if (const int rc = ::getaddrinfo(m_host.c_str(), port.c_str(), &hints, &found); rc != 0) {
-            return std::unexpected(PrintError{PrintErrorKind::Unreachable,
+            return std::unexpected(PrintError{PrintFailure::Unreachable,
                                               "cannot resolve printer host: " + std::string{::gai_strerror(rc)}});
         }
-        PrintError last{PrintErrorKind::Unreachable, "no address for printer host"};
+        PrintError last{PrintFailure::Unreachable, "no address for printer host"};
         for (addrinfo* ai = found; ai != nullptr; ai = ai->ai_next) {
             Fd fd{::socket(ai->ai_family, ai->ai_socktype | SOCK_NONBLOCK | SOCK_CLOEXEC, ai->ai_protocol)};
             if (fd.get() < 0) {
-                last = {PrintErrorKind::Io, "socket: " + linux_io::lastError()};
+                last = {PrintFailure::Io, "socket: " + linux_io::lastError()};
                 continue;
             }
             const int one = 1;
@@ -103,7 +103,7 @@ private:
                 return fd;
             }
             if (errno != EINPROGRESS) {
-                last = {PrintErrorKind::Unreachable, "cannot connect to printer: " + linux_io::lastError()};
+                last = {PrintFailure::Unreachable, "cannot connect to printer: " + linux_io::lastError()};
                 continue;
             }
             pollfd p{fd.get(), POLLOUT, 0};
@@ -112,7 +112,7 @@ private:
                 rc = ::poll(&p, 1, linux_io::remainingMs(deadline));
             } while (rc < 0 && errno == EINTR);
             if (rc == 0) {
-                last = {PrintErrorKind::Timeout, "printer did not accept the connection in time"};
+                last = {PrintFailure::Timeout, "printer did not accept the connection in time"};
                 break;
             }
             int err = 0;
@@ -123,7 +123,7 @@ private:
                 return fd;
             }
             errno = err;
-            last = {PrintErrorKind::Unreachable, "cannot connect to printer: " + linux_io::lastError()};
+            last = {PrintFailure::Unreachable, "cannot connect to printer: " + linux_io::lastError()};
         }
         ::freeaddrinfo(found);
         return std::unexpected(last);

@@ -6,7 +6,7 @@
 
 #include <spdlog/spdlog.h>
 
-#include "platform/linux/device_thread.hpp"
+#include "platform/common/device_thread.hpp"
 
 namespace platform::detail {
 

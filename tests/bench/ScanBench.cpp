@@ -32,11 +32,11 @@
 
 #include <ZXing/ReadBarcode.h>
 
-#include "kiosk/app/scan_service.hpp"
+#include "kiosk/app/services/scan_service.hpp"
 #include "kiosk/core/scan/decode_pipeline.hpp"
 #include "kiosk/core/scan/image_ops.hpp"
 #include "platform/fake/fake_camera.hpp"
-#include "platform/linux/camera_synthetic.hpp"
+#include "platform/common/camera_synthetic.hpp"
 
 namespace {
 

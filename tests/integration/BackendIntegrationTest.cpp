@@ -13,8 +13,8 @@
 #include <sys/stat.h>
 
 #include "backend_process.hpp"
-#include "kiosk/app/backend_client.hpp"
-#include "kiosk/app/lookup_service.hpp"
+#include "kiosk/app/services/backend_client.hpp"
+#include "kiosk/app/services/lookup_service.hpp"
 #include "kiosk/core/api/iso_time.hpp"
 #include "kiosk/core/guidance/guidance_catalog.hpp"
 
@@ -36,7 +36,7 @@ protected:
         curl_global_init(CURL_GLOBAL_DEFAULT);
         s_backend = new BackendProcess({"--seed", "--token", kToken, "--fault", "path=/api/v1/heartbeats:status=500",
                                          "--catalog", KIOSK_SOURCE_ASSETS_DIR "/guidance/catalog.json"});
-        s_http = platform::makeCurlHttpClient().release();
+        s_http = platform::makeHttpClient().release();
     }
     static void TearDownTestSuite() {
         delete s_backend;

@@ -15,9 +15,9 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "kiosk/app/scan_service.hpp"
-#include "platform/linux/camera_files.hpp"
-#include "platform/linux/camera_synthetic.hpp"
+#include "kiosk/app/services/scan_service.hpp"
+#include "platform/common/camera_files.hpp"
+#include "platform/common/camera_synthetic.hpp"
 #include "platform/linux/camera_v4l2.hpp"
 #include "platform/linux/scanner_evdev.hpp"
 #include "platform/linux/scanner_serial.hpp"

@@ -9,7 +9,7 @@
 #include <memory>
 
 #include "backend_process.hpp"
-#include "kiosk/app/backend_client.hpp"
+#include "kiosk/app/services/backend_client.hpp"
 
 using namespace kiosk;
 using namespace std::chrono;
@@ -39,7 +39,7 @@ protected:
         s_pin = "sha256//" + shell("openssl pkey -in " + key + " -pubout -outform DER 2>/dev/null | openssl dgst -sha256 "
                                    "-binary | openssl base64 -A");
         s_backend = new test::BackendProcess({"--seed", "--tls-cert", cert, "--tls-key", key});
-        s_http = platform::makeCurlHttpClient().release();
+        s_http = platform::makeHttpClient().release();
     }
     static void TearDownTestSuite() {
         delete s_backend;

@@ -21,6 +21,8 @@
 #                        link); slow typing is not
 #   guidance_walk        (kiosk-vprinter) guide -> search "ly lich" on the keyboard -> detail -> print: the
 #                        slip's QR is the entry's service URL; back to Attract; idle reset from a guidance page
+#   fake_platform        (kiosk-fake: the app layer on platform_fake alone) typed code -> Result from the
+#                        built-in sample backend -> print on the in-memory printer; unknown code -> NotFound
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 # shellcheck source=kiosk_ui_lib.sh
@@ -30,6 +32,21 @@ case="${1:?case}"
 start_display 1920x1080
 
 case "$case" in
+fake_platform)
+  # No reference backend, no printer, no network: the fake platform's sample backend answers.
+  need_tool KIOSK_FAKE_BIN
+  KIOSK_BIN="$KIOSK_FAKE_BIN"
+  printf '[backend]\nurl = "https://sample.invalid"\n[printer]\nuri = "usb:/dev/usb/lp0"\n' >>"$CONFIG"
+  start_kiosk
+  lookup_code 000.00.06.H56-231027-0364
+  wait_state '^state Result .*dossier=1 .*printer=ok' 10
+  tap print
+  wait_state 'print=printed' 10
+  tap done
+  lookup_code 000.00.06.H56-231027-9999
+  wait_state '^state NotFound' 10
+  no_errors
+  ;;
 entry_backend_down)
   # Nothing listens on this loopback port: the lookup fails as Offline.
   start_kiosk --backend http://127.0.0.1:9

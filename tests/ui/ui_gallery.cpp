@@ -23,7 +23,7 @@
 #include "kiosk/ui/strings.hpp"
 #include "kiosk/ui/theme.hpp"
 #include "kiosk/ui/widgets.hpp"
-#include "platform/linux/window_glfw.hpp"
+#include "platform/window.hpp"
 #include "tests/ui/fixtures.hpp"
 #include "tests/ui/guidance_fixtures.hpp"
 
@@ -65,7 +65,7 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "%s\n", strings.error().message.c_str());
         return 1;
     }
-    auto window = platform::createGlfwWindow(platform::WindowOptions{false, width, height, false, "gallery"});
+    auto window = platform::createWindow(platform::WindowOptions{false, width, height, false, "gallery"});
     if (!window) {
         std::fprintf(stderr, "%s\n", window.error().message.c_str());
         return 1;

@@ -1,6 +1,6 @@
 #pragma once
 // Expected failures are values: Result<T> = std::expected<T, Error>. Exceptions are kept for broken
-// preconditions only (see STYLE.md section 5).
+// preconditions only (docs/architecture.md, "Errors").
 
 #include <expected>
 #include <source_location>

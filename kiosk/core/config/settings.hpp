@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <string>
 
+#include "kiosk/core/config/setting_choices.hpp"
 #include "kiosk/core/receipt/receipt.hpp"
 
 #ifndef KIOSK_SOURCE_ASSETS_DIR
@@ -28,7 +29,7 @@ struct OfficeSettings {
 
 /// [language]
 struct LanguageSettings {
-    std::string defaultLanguage = "vi";  ///< key `default`: "vi" or "en"; every session starts in it
+    Language defaultLanguage = Language::Vi;  ///< key `default`: "vi" or "en"; every session starts in it
 };
 
 /// [backend]: the dossier backend the kiosk asks (issue "Backend").
@@ -65,13 +66,13 @@ struct PrinterSettings {
     std::string uri;
     int widthDots = 576;         ///< 384 (58 mm) or 576 (80 mm)
     bool printApplicantName = false;  ///< the masked name, only when true
-    std::string cut = "partial"; ///< "full", "partial" or "none"
+    escpos::CutMode cut = escpos::CutMode::Partial;  ///< "full", "partial" or "none"
     int timeoutMs = 5000;
 };
 
 /// [camera]: the camera scanning path (issue "Scanning").
 struct CameraSettings {
-    std::string source = "none"; ///< "none", "v4l2", "files" (images from filesPath) or "synthetic"
+    CameraSource source = CameraSource::None;  ///< "none", "v4l2", "files" (images from filesPath) or "synthetic"
     std::string device = "/dev/video0";
     int width = 1280;
     int height = 720;
@@ -110,7 +111,7 @@ struct OperationsSettings {
     int heartbeatIntervalS = 300;
     std::string dataDir = "/var/lib/kiosk";  ///< durable queues (ratings, heartbeats) and local.toml
     std::string logDir = "/var/log/kiosk";
-    std::string logLevel = "info";           ///< trace, debug, info, warn or error
+    LogLevel logLevel = LogLevel::Info;      ///< trace, debug, info, warn or error
 };
 
 /// [paths]

@@ -9,12 +9,6 @@ using std::chrono::seconds;
 
 bool isCitizenScreen(Screen s) { return s != Screen::StaffPin && s != Screen::StaffMenu; }
 
-/// True when nothing about the state differs from a fresh Attract: then idle has nothing to wipe.
-bool isPristine(const FlowState& s, const FlowConfig& c) {
-    return s.screen == Screen::Attract && s.language == c.defaultLanguage && !s.largeText && !s.highContrast &&
-           !s.dossier && !s.error && !s.invalidReason && !s.reading && s.lastScanKey.empty();
-}
-
 /// Key used to recognise the same receipt read twice.
 std::string scanKey(const ReceiptReading& r) {
     if (const auto* c = std::get_if<DossierCode>(&r)) return "C:" + c->value;
@@ -31,6 +25,8 @@ FlowState wiped(const FlowState& s, const FlowConfig& c, TimePoint now, bool ful
     n.pinFailures = s.pinFailures;
     n.pinLockedUntil = s.pinLockedUntil;
     n.language = c.defaultLanguage;
+    n.largeText = c.defaultLargeText;
+    n.highContrast = c.defaultHighContrast;
     if (!full) {
         // Done keeps the de-duplication so a receipt still under the camera does not restart a lookup.
         n.lastScanKey = s.lastScanKey;
@@ -45,7 +41,7 @@ void clearOutcome(FlowState& s) {
     s.error.reset();
     s.invalidReason.reset();
     s.print = PrintStatus::Idle;
-    s.printFailure.clear();
+    s.printFailure.reset();
     s.rating = RatingStatus::NotRated;
     s.ratingLevel.reset();
 }
@@ -79,12 +75,24 @@ struct Stepper {
         out.commands.emplace_back(command::StartLookup{s().lookupRequestId, reading});
     }
 
+    /// Back to Attract without ending the session's de-duplication: the next citizen starts with
+    /// nothing typed or chosen.
+    void toAttract() {
+        s().screen = Screen::Attract;
+        s().typedSymbols.clear();
+        s().guidance = {};
+    }
+
     /// Where Back leads from an outcome screen: the keypad if the code was typed, else Attract.
     void backFromOutcome() {
         const bool typed = s().readingSource == InputSource::Keypad;
         clearOutcome(s());
         s().reading.reset();
-        s().screen = typed ? Screen::ManualEntry : Screen::Attract;
+        if (typed) {
+            s().screen = Screen::ManualEntry;
+        } else {
+            toAttract();
+        }
     }
 
     void on(const event::ReceiptRead& e) {
@@ -117,6 +125,7 @@ struct Stepper {
     void on(const event::ManualEntryOpened&) {
         activity();
         const Screen sc = s().screen;
+        if (sc == Screen::Attract) s().typedSymbols.clear();
         if (sc == Screen::Attract || sc == Screen::NotFound || sc == Screen::InvalidCode || sc == Screen::Problem) {
             clearOutcome(s());
             s().reading.reset();
@@ -124,11 +133,16 @@ struct Stepper {
         }
     }
 
+    void on(const event::CodeEdited& e) {
+        activity();
+        if (s().screen == Screen::ManualEntry) s().typedSymbols = e.symbols;
+    }
+
     void on(const event::Back&) {
         activity();
         switch (s().screen) {
             case Screen::Attract: return;
-            case Screen::ManualEntry: s().screen = Screen::Attract; return;
+            case Screen::ManualEntry: toAttract(); return;
             case Screen::LookingUp:
                 out.commands.emplace_back(command::CancelLookup{s().lookupRequestId});
                 s().lookupDeadline.reset();
@@ -143,15 +157,14 @@ struct Stepper {
                     s().guidance.page = s().guidance.backTo;
                     s().guidance.entryId.clear();
                     s().print = PrintStatus::Idle;
-                    s().printFailure.clear();
+                    s().printFailure.reset();
                 } else if (s().guidance.page == GuidancePage::Search) {
                     s().guidance.page = GuidancePage::Home;
                 } else {
-                    s().guidance = {};
-                    s().screen = Screen::Attract;
+                    toAttract();
                 }
                 return;
-            case Screen::StaffPin: s().screen = Screen::Attract; return;
+            case Screen::StaffPin: toAttract(); return;
             case Screen::StaffMenu: return;  // leaving staff mode is StaffExit, so settings get applied
         }
     }
@@ -198,13 +211,13 @@ struct Stepper {
             return;
         }
         s().print = PrintStatus::Printing;
-        s().printFailure.clear();
+        s().printFailure.reset();
     }
 
     void on(const event::PrintFinished& e) {
         if (s().print != PrintStatus::Printing) return;
-        s().print = e.ok ? PrintStatus::Printed : PrintStatus::Failed;
-        s().printFailure = e.ok ? std::string() : e.reason;
+        s().print = e.failure ? PrintStatus::Failed : PrintStatus::Printed;
+        s().printFailure = e.failure;
         activity();  // a slip just came out: give the citizen time to take it
     }
 
@@ -250,7 +263,17 @@ struct Stepper {
         s().guidance.page = GuidancePage::Detail;
         s().guidance.entryId = e.id;
         s().print = PrintStatus::Idle;
-        s().printFailure.clear();
+        s().printFailure.reset();
+    }
+
+    void on(const event::GuidanceCategoryChosen& e) {
+        activity();
+        if (s().screen == Screen::Guidance && s().guidance.page == GuidancePage::Home) s().guidance.category = e.id;
+    }
+
+    void on(const event::GuidanceQueryEdited& e) {
+        activity();
+        if (s().screen == Screen::Guidance && s().guidance.page == GuidancePage::Search) s().guidance.query = e.text;
     }
 
     void on(const event::LanguageChosen& e) {
@@ -321,7 +344,7 @@ struct Stepper {
         s().pinFailures += 1;
         if (s().pinFailures >= cfg.pinMaxAttempts) {
             s().pinLockedUntil = now + seconds(cfg.pinLockoutSeconds);
-            s().screen = Screen::Attract;
+            toAttract();
         }
     }
 
@@ -334,11 +357,35 @@ struct Stepper {
 
 }  // namespace
 
+std::string_view toString(Screen s) {
+    switch (s) {
+        case Screen::Attract: return "Attract";
+        case Screen::ManualEntry: return "ManualEntry";
+        case Screen::LookingUp: return "LookingUp";
+        case Screen::Result: return "Result";
+        case Screen::NotFound: return "NotFound";
+        case Screen::InvalidCode: return "InvalidCode";
+        case Screen::Problem: return "Problem";
+        case Screen::Guidance: return "Guidance";
+        case Screen::StaffPin: return "StaffPin";
+        case Screen::StaffMenu: return "StaffMenu";
+    }
+    return "?";
+}
+
 FlowState initialFlowState(const FlowConfig& config, TimePoint now) {
     FlowState s;
     s.language = config.defaultLanguage;
+    s.largeText = config.defaultLargeText;
+    s.highContrast = config.defaultHighContrast;
     s.lastActivity = now;
     return s;
+}
+
+bool isPristine(const FlowState& s, const FlowConfig& c) {
+    return s.screen == Screen::Attract && s.language == c.defaultLanguage && s.largeText == c.defaultLargeText &&
+           s.highContrast == c.defaultHighContrast && !s.dossier && !s.error && !s.invalidReason && !s.reading &&
+           s.lastScanKey.empty() && s.typedSymbols.empty() && !s.idleWarningDeadline && !s.pinLockedUntil;
 }
 
 std::optional<int> idleWarningSecondsLeft(const FlowState& state, TimePoint now) {

@@ -1,5 +1,5 @@
 #pragma once
-// The kiosk's screens as one pure state machine (STYLE.md section 3):
+// The kiosk's screens as one pure state machine (docs/architecture.md, "The flow"):
 //   step(state, event, now) -> Transition{state, commands}.
 // The UI draws FlowState and posts Events; the app posts events from workers (lookup finished,
 // print finished) and runs the returned Commands. Time is passed in, never read, so idle timeouts
@@ -9,12 +9,16 @@
 // InvalidCode | Problem -> Done -> Attract. Guidance is browsed from Attract. Idle: after
 // FlowConfig::idleSeconds without activity a warning with a countdown; after warningSeconds more, a
 // reset to Attract that wipes every trace of the session (dossier, error, rating, typed text via
-// WipeSession, language and accessibility back to defaults).
+// WipeSession, language and accessibility back to the office's defaults).
+//
+// FlowState holds the whole citizen session: what was read or typed, the result, the guide's chosen
+// topic and search text, print and rating progress. The app keeps no session state of its own.
 
 #include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -22,6 +26,7 @@
 #include "kiosk/core/api/lookup_error.hpp"
 #include "kiosk/core/dossier/dossier.hpp"
 #include "kiosk/core/i18n/language.hpp"
+#include "kiosk/core/printer/print_failure.hpp"
 #include "kiosk/core/receipt/receipt.hpp"
 
 namespace kiosk::core {
@@ -46,6 +51,9 @@ enum class Screen {
     StaffMenu,    ///< staff mode (filled by the staff issue)
 };
 
+/// Stable name of a screen ("Attract", "Result", ...) for logs and the test control.
+std::string_view toString(Screen screen);
+
 /// Where a receipt reading came from. Camera and scanner readings are de-duplicated (a receipt held
 /// under the camera is seen many times); typed ones never are.
 enum class InputSource { Camera, Scanner, Keypad };
@@ -64,6 +72,8 @@ struct GuidanceState {
     GuidancePage page = GuidancePage::Home;
     std::string entryId;                        ///< catalog id on the Detail page
     GuidancePage backTo = GuidancePage::Home;   ///< where Back leads from Detail
+    std::string category;                       ///< the home page's chosen topic; empty = all
+    std::string query;                          ///< typed on the search page
     friend bool operator==(const GuidanceState&, const GuidanceState&) = default;
 };
 
@@ -76,6 +86,8 @@ struct FlowConfig {
     int pinMaxAttempts = 5;       ///< wrong PINs before staff entry is locked
     int pinLockoutSeconds = 300;  ///< how long it stays locked
     Language defaultLanguage = Language::Vi;
+    bool defaultLargeText = false;     ///< the office's text size for every session (ui.large_text)
+    bool defaultHighContrast = false;  ///< the office's contrast for every session (ui.high_contrast)
     std::string instanceId = "kiosk";  ///< unique per process start (the app makes it); prefixes rating keys
 };
 
@@ -90,13 +102,14 @@ struct FlowState {
     std::uint64_t lookupRequestId = 0;     ///< id of the latest StartLookup; older answers are ignored
     std::optional<ReceiptReading> reading; ///< what is (or was last) looked up: DossierCode or ReceiptToken
     InputSource readingSource = InputSource::Keypad;
+    std::string typedSymbols;              ///< on the keypad, without separators; kept for a correction after NotFound
     std::optional<TimePoint> lookupDeadline;  ///< LookingUp gives up after this
     std::optional<Dossier> dossier;           ///< on Result
     std::optional<NotReceiptReason> invalidReason;  ///< on InvalidCode
     std::optional<LookupError> error;               ///< on Problem
     GuidanceState guidance;                         ///< on Guidance
     PrintStatus print = PrintStatus::Idle;
-    std::string printFailure;                  ///< printer's reason when print == Failed ("paper_out", ...)
+    std::optional<PrintFailure> printFailure;  ///< why, when print == Failed
     RatingStatus rating = RatingStatus::NotRated;
     std::optional<RatingLevel> ratingLevel;
 
@@ -114,8 +127,12 @@ struct FlowState {
     std::optional<TimePoint> pinLockedUntil;
 };
 
-/// A fresh state on Attract with the configured default language.
+/// A fresh state on Attract with the office's default language and accessibility settings.
 FlowState initialFlowState(const FlowConfig& config, TimePoint now);
+
+/// True when nothing differs from a fresh Attract (no session, no warning, no lockout running, the
+/// office's defaults): time then has nothing to do, and the app need not tick the flow.
+bool isPristine(const FlowState& state, const FlowConfig& config);
 
 /// Whole seconds left on the idle warning countdown (rounded up), or std::nullopt when no warning
 /// is shown.
@@ -128,7 +145,11 @@ std::optional<int> idleWarningSecondsLeft(const FlowState& state, TimePoint now)
 namespace event {
 /// The app called readReceipt on scanned or typed text and posts the reading.
 struct ReceiptRead { ReceiptReading reading; InputSource source = InputSource::Keypad; };
+/// The keypad opens: from Attract with an empty code; from NotFound/InvalidCode/Problem with the code
+/// typed before, to correct it.
 struct ManualEntryOpened {};
+/// The keypad changed the typed code (symbols without separators).
+struct CodeEdited { std::string symbols; };
 /// Back button; on LookingUp it cancels the lookup.
 struct Back {};
 /// Done button: ends the session (wipes it) and returns to Attract.
@@ -138,13 +159,18 @@ struct Retry {};
 struct LookupSucceeded { std::uint64_t requestId = 0; Dossier dossier; };
 struct LookupFailed { std::uint64_t requestId = 0; LookupError error; };
 struct PrintRequested {};
-struct PrintFinished { bool ok = false; std::string reason; };
+/// A print job ended: printed when `failure` is empty.
+struct PrintFinished { std::optional<PrintFailure> failure; };
 struct RatingChosen { RatingLevel level = RatingLevel::Satisfied; };
 /// The rating was delivered or durably queued (ok) or could not even be queued.
 struct RatingSent { bool ok = false; };
 struct GuidanceOpened {};
 struct GuidanceSearchOpened {};
 struct GuidanceEntryOpened { std::string id; };
+/// Guidance home: a topic tile (empty id = all topics).
+struct GuidanceCategoryChosen { std::string id; };
+/// Guidance search: the keyboard changed the query (the whole new text).
+struct GuidanceQueryEdited { std::string text; };
 struct LanguageChosen { Language language = Language::Vi; };
 struct LargeTextToggled {};
 struct HighContrastToggled {};
@@ -158,10 +184,11 @@ struct PinEntered { bool ok = false; };
 struct StaffExit {};
 }  // namespace event
 
-using Event = std::variant<event::ReceiptRead, event::ManualEntryOpened, event::Back, event::Done,
+using Event = std::variant<event::ReceiptRead, event::ManualEntryOpened, event::CodeEdited, event::Back, event::Done,
                            event::Retry, event::LookupSucceeded, event::LookupFailed, event::PrintRequested,
                            event::PrintFinished, event::RatingChosen, event::RatingSent,
                            event::GuidanceOpened, event::GuidanceSearchOpened, event::GuidanceEntryOpened,
+                           event::GuidanceCategoryChosen, event::GuidanceQueryEdited,
                            event::LanguageChosen, event::LargeTextToggled, event::HighContrastToggled,
                            event::UserActivity, event::Tick, event::StaffGestureDetected, event::PinEntered,
                            event::StaffExit>;

@@ -16,7 +16,7 @@
 #include <thread>
 #include <unistd.h>
 
-#include "kiosk/app/print_service.hpp"
+#include "kiosk/app/services/print_service.hpp"
 #include "kiosk/core/escpos/escpos_encoder.hpp"
 #include "kiosk/core/escpos/escpos_parser.hpp"
 #include "kiosk/core/slip/status_slip.hpp"
@@ -26,7 +26,7 @@
 extern char** environ;
 
 using namespace std::chrono_literals;
-using platform::PrintErrorKind;
+using platform::PrintFailure;
 
 namespace {
 
@@ -104,7 +104,7 @@ struct VirtualPrinter {
 };
 
 std::unique_ptr<platform::Printer> open(const std::string& uri) {
-    auto parsed = platform::parsePrinterUri(uri);
+    auto parsed = kiosk::core::parsePrinterUri(uri);
     if (!parsed) throw std::runtime_error(parsed.error().message);
     return platform::openPrinter(*parsed);
 }
@@ -202,7 +202,7 @@ TEST(PrintingIntegrationTest, PaperOutStopsThePrintWithTheRightError) {
     VirtualPrinter vp("out");
     const auto outcome = printThroughService(vp.uri, statusSlipJob().bytes);
     ASSERT_FALSE(outcome.result);
-    EXPECT_EQ(outcome.result.error().kind, PrintErrorKind::PaperOut) << outcome.result.error().message;
+    EXPECT_EQ(outcome.result.error().kind, PrintFailure::PaperOut) << outcome.result.error().message;
     ASSERT_TRUE(outcome.status);
     EXPECT_TRUE(outcome.status->paperOut);
     EXPECT_TRUE(vp.slips().empty()) << "nothing may be sent to a printer without paper";
@@ -213,7 +213,7 @@ TEST(PrintingIntegrationTest, CoverOpenAndNearEndAreReported) {
         VirtualPrinter vp("cover-open");
         const auto outcome = printThroughService(vp.uri, statusSlipJob().bytes);
         ASSERT_FALSE(outcome.result);
-        EXPECT_EQ(outcome.result.error().kind, PrintErrorKind::CoverOpen);
+        EXPECT_EQ(outcome.result.error().kind, PrintFailure::CoverOpen);
     }
     {
         VirtualPrinter vp("near-end");
@@ -234,7 +234,7 @@ TEST(PrintingIntegrationTest, PrinterThatNeverAnswersTimesOutWithinItsTimeout) {
     auto st = printer->status(timeout);
     auto elapsed = std::chrono::steady_clock::now() - start;
     ASSERT_FALSE(st);
-    EXPECT_EQ(st.error().kind, PrintErrorKind::Timeout) << st.error().message;
+    EXPECT_EQ(st.error().kind, PrintFailure::Timeout) << st.error().message;
     EXPECT_GE(elapsed, timeout - 50ms);
     EXPECT_LE(elapsed, timeout + margin);
 
@@ -245,7 +245,7 @@ TEST(PrintingIntegrationTest, PrinterThatNeverAnswersTimesOutWithinItsTimeout) {
     auto printed = printer->print(big, timeout);
     elapsed = std::chrono::steady_clock::now() - start;
     ASSERT_FALSE(printed);
-    EXPECT_EQ(printed.error().kind, PrintErrorKind::Timeout) << printed.error().message;
+    EXPECT_EQ(printed.error().kind, PrintFailure::Timeout) << printed.error().message;
     EXPECT_LE(elapsed, timeout + margin);
 }
 
@@ -270,7 +270,7 @@ TEST(PrintingIntegrationTest, HalfWrittenJobIsReported) {
     auto printed = printer->print(statusSlipJob().bytes, 3s);
     peer.join();
     ASSERT_FALSE(printed);
-    EXPECT_EQ(printed.error().kind, PrintErrorKind::Disconnected) << printed.error().message;
+    EXPECT_EQ(printed.error().kind, PrintFailure::Disconnected) << printed.error().message;
 }
 
 TEST(PrintingIntegrationTest, VirtualPrinterSurvivesGarbageAndPrintsTheNextJob) {
@@ -315,7 +315,7 @@ TEST(PrintingIntegrationTest, FileTransportAppendsJobs) {
     ASSERT_TRUE(printer->print(job, 1s));
     ASSERT_TRUE(printer->print(job, 1s));
     EXPECT_EQ(std::filesystem::file_size(path), 4u);
-    EXPECT_EQ(printer->status(1s).error().kind, PrintErrorKind::NoStatus);
+    EXPECT_EQ(printer->status(1s).error().kind, PrintFailure::NoStatus);
     std::filesystem::remove(path);
 }
 

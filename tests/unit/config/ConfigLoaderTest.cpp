@@ -43,7 +43,7 @@ TEST(ConfigLoaderTest, DefaultsAreValidAndStartable) {
     EXPECT_TRUE(crossCheck(loaded).empty());
     EXPECT_EQ(loaded.settings.backend.maxResponseBytes, 1024 * 1024);
     EXPECT_EQ(loaded.settings.ui.touchTargetPx, 96);
-    EXPECT_EQ(loaded.settings.language.defaultLanguage, "vi");
+    EXPECT_EQ(loaded.settings.language.defaultLanguage, Language::Vi);
     EXPECT_FALSE(loaded.settings.printer.printApplicantName);
     EXPECT_EQ(loaded.sources.size(), knownConfigKeys().size());
     for (const auto& [key, source] : loaded.sources) EXPECT_EQ(source.layer, ConfigLayer::Default) << key;
@@ -60,7 +60,7 @@ TEST(ConfigLoaderTest, ValidValuesAreApplied) {
     EXPECT_EQ(loaded.settings.backend.url, "https://api.example.vn:8443/v1");
     EXPECT_EQ(loaded.settings.backend.retries, 0);
     EXPECT_EQ(loaded.settings.printer.widthDots, 384);
-    EXPECT_EQ(loaded.settings.printer.cut, "full");
+    EXPECT_EQ(loaded.settings.printer.cut, escpos::CutMode::Full);
     EXPECT_EQ(loaded.settings.receipt.codeParameters, (std::vector<std::string>{"MHS", "ma"}));
     EXPECT_TRUE(loaded.settings.ui.largeText);
 }
@@ -176,8 +176,8 @@ INSTANTIATE_TEST_SUITE_P(
         BadValueCase{"[office]\npublic_lookup_url = \"http://x.vn/{code}\"\n", "office.public_lookup_url",
                      "https://"},
         BadValueCase{"[printer]\nuri = \"lpt1\"\n", "printer.uri", "bad printer URI"},
-        BadValueCase{"[printer]\nuri = \"tcp://host\"\n", "printer.uri", "missing port"},
-        BadValueCase{"[printer]\nuri = \"usb:\"\n", "printer.uri", "device path"},
+        BadValueCase{"[printer]\nuri = \"tcp://host:0\"\n", "printer.uri", "invalid port"},
+        BadValueCase{"[printer]\nuri = \"usb:\"\n", "printer.uri", "no path"},
         BadValueCase{"[receipt]\ncode_pattern = \"[0-9\"\n", "receipt.code_pattern", "regular expression"},
         BadValueCase{"[receipt]\ncode_pattern = \"\"\n", "receipt.code_pattern", "empty"},
         BadValueCase{"[receipt]\ntrusted_hosts = [\"https://x.vn\"]\n", "receipt.trusted_hosts", "host name"},
@@ -356,4 +356,14 @@ TEST(ConfigLoaderTest, DemoFileIsValid) {
     ConfigFiles files{KIOSK_CONFIG_DIR "/demo.toml", true, "", false, false};
     const ConfigReport report = loadConfig(files);
     EXPECT_TRUE(report.ok()) << formatIssue(report.issues.front());
+}
+
+// The config accepts exactly the printer URIs the printer backends open (one parser): a network
+// printer's port may be left out and is then 9100, as docs/printing.md says.
+TEST(ConfigLoaderTest, PrinterUriPortIsOptional) {
+    EXPECT_TRUE(check("[printer]\nuri = \"tcp://printer.local\"\n").empty());
+    EXPECT_TRUE(check("[printer]\nuri = \"tcp://[fd00::5]\"\n").empty());
+    LoadedSettings loaded = defaultSettings();
+    EXPECT_TRUE(applyOverride(loaded, "printer.uri", "tcp://10.0.0.7", "--printer").empty());
+    EXPECT_EQ(loaded.settings.printer.uri, "tcp://10.0.0.7");
 }

@@ -72,7 +72,7 @@ TEST(FlowTest, ScanResultPrintDone) {
     EXPECT_EQ(s.find<cmd::PrintStatusSlip>()->dossier.code, kCode.value);
     s.post(ev::PrintRequested{});  // a second press while printing prints nothing more
     EXPECT_TRUE(s.commands.empty());
-    s.post(ev::PrintFinished{true, ""});
+    s.post(ev::PrintFinished{});
     EXPECT_EQ(s.state.print, PrintStatus::Printed);
 
     s.post(ev::RatingChosen{RatingLevel::VerySatisfied});
@@ -308,10 +308,10 @@ TEST(FlowTest, ScanIgnoredWhilePrinting) {
     // Idle does not reset under a slip being printed.
     s.advance(200s);
     EXPECT_EQ(s.state.screen, Screen::Result);
-    s.post(ev::PrintFinished{false, "paper_out"});
+    s.post(ev::PrintFinished{kiosk::core::PrintFailure::PaperOut});
     EXPECT_EQ(s.state.print, PrintStatus::Failed);
-    EXPECT_EQ(s.state.printFailure, "paper_out");
-    s.post(ev::PrintFinished{true, ""});  // no print in progress: ignored
+    EXPECT_EQ(s.state.printFailure, kiosk::core::PrintFailure::PaperOut);
+    s.post(ev::PrintFinished{});  // no print in progress: ignored
     EXPECT_EQ(s.state.print, PrintStatus::Failed);
 }
 
@@ -359,7 +359,7 @@ TEST(FlowTest, GuidanceBrowseSearchDetailPrintBack) {
     const auto* slip = s.find<cmd::PrintGuidanceSlip>();
     ASSERT_NE(slip, nullptr);
     EXPECT_EQ(slip->entryId, "dang-ky-khai-sinh");
-    s.post(ev::PrintFinished{true, ""});
+    s.post(ev::PrintFinished{});
     s.post(ev::Back{});
     EXPECT_EQ(s.state.guidance.page, GuidancePage::Search);
     EXPECT_EQ(s.state.print, PrintStatus::Idle);
@@ -454,4 +454,88 @@ TEST(FlowTest, LanguageNames) {
     EXPECT_EQ(languageFromString("vi"), Language::Vi);
     EXPECT_EQ(languageFromString("fr"), std::nullopt);
     EXPECT_EQ(languageFromString("vie"), std::nullopt);
+}
+
+// The office's text size and contrast are every session's defaults: a fresh state starts with them, an
+// idle reset or Done puts them back, and only a difference from them makes Attract not pristine (so a
+// kiosk with large text by default does not tick forever on an empty Attract).
+TEST(FlowTest, AccessibilityDefaultsComeFromConfig) {
+    FlowConfig cfg;
+    cfg.defaultLargeText = true;
+    cfg.defaultHighContrast = true;
+    Session s(cfg);
+    EXPECT_TRUE(s.state.largeText);
+    EXPECT_TRUE(s.state.highContrast);
+    EXPECT_TRUE(isPristine(s.state, cfg));
+    s.post(ev::LargeTextToggled{});
+    EXPECT_FALSE(s.state.largeText);
+    EXPECT_FALSE(isPristine(s.state, cfg));
+    s.post(ev::ManualEntryOpened{});
+    s.post(ev::Done{});
+    EXPECT_TRUE(s.state.largeText);
+    EXPECT_TRUE(s.state.highContrast);
+    EXPECT_TRUE(isPristine(s.state, cfg));
+    s.post(ev::HighContrastToggled{});
+    s.advance(61s);  // idle on Attract: reset at once
+    EXPECT_TRUE(s.state.highContrast);
+    EXPECT_TRUE(isPristine(s.state, cfg));
+}
+
+// The typed code is session state in the flow: kept for a correction after NotFound, cleared when the
+// keypad opens from Attract, and gone after Back to Attract or a reset.
+TEST(FlowTest, TypedCodeLivesInTheFlow) {
+    Session s;
+    s.post(ev::ManualEntryOpened{});
+    s.post(ev::CodeEdited{"0000006H56231027"});
+    EXPECT_EQ(s.state.typedSymbols, "0000006H56231027");
+    EXPECT_FALSE(isPristine(s.state, s.cfg));
+    s.post(ev::ReceiptRead{kCode, InputSource::Keypad});
+    s.post(ev::LookupFailed{s.lookupId(), LookupError{LookupErrorKind::NotFound, "", 404}});
+    ASSERT_EQ(s.state.screen, Screen::NotFound);
+    s.post(ev::ManualEntryOpened{});  // "try again": correct what was typed
+    EXPECT_EQ(s.state.screen, Screen::ManualEntry);
+    EXPECT_EQ(s.state.typedSymbols, "0000006H56231027");
+    s.post(ev::Back{});
+    EXPECT_EQ(s.state.screen, Screen::Attract);
+    EXPECT_TRUE(s.state.typedSymbols.empty());
+    s.post(ev::ManualEntryOpened{});
+    s.post(ev::CodeEdited{"12"});
+    s.post(ev::Done{});
+    EXPECT_TRUE(s.state.typedSymbols.empty());
+    // Edits on another screen change nothing.
+    s.post(ev::CodeEdited{"99"});
+    EXPECT_TRUE(s.state.typedSymbols.empty());
+}
+
+// The guide's topic and search text belong to the session too.
+TEST(FlowTest, GuideTopicAndQueryLiveInTheFlow) {
+    Session s;
+    s.post(ev::GuidanceOpened{});
+    s.post(ev::GuidanceCategoryChosen{"tu-phap"});
+    EXPECT_EQ(s.state.guidance.category, "tu-phap");
+    s.post(ev::GuidanceSearchOpened{});
+    s.post(ev::GuidanceQueryEdited{"ly lich"});
+    EXPECT_EQ(s.state.guidance.query, "ly lich");
+    s.post(ev::GuidanceCategoryChosen{"other"});  // not on the home page: ignored
+    EXPECT_EQ(s.state.guidance.category, "tu-phap");
+    s.post(ev::Back{});
+    s.post(ev::Back{});
+    EXPECT_EQ(s.state.screen, Screen::Attract);
+    EXPECT_TRUE(s.state.guidance.category.empty());
+    EXPECT_TRUE(s.state.guidance.query.empty());
+}
+
+// A print failure is a typed reason, carried from the printer to the screen.
+TEST(FlowTest, PrintFailureIsTyped) {
+    Session s;
+    s.post(ev::ReceiptRead{kCode, InputSource::Camera});
+    s.post(ev::LookupSucceeded{s.lookupId(), makeDossier(kCode.value)});
+    s.post(ev::PrintRequested{});
+    s.post(ev::PrintFinished{PrintFailure::CoverOpen});
+    EXPECT_EQ(s.state.print, PrintStatus::Failed);
+    EXPECT_EQ(s.state.printFailure, PrintFailure::CoverOpen);
+    s.post(ev::PrintRequested{});
+    EXPECT_FALSE(s.state.printFailure);
+    s.post(ev::PrintFinished{});
+    EXPECT_EQ(s.state.print, PrintStatus::Printed);
 }

@@ -1,0 +1,133 @@
+// `kiosk print-test [--printer URI]`: prints the test page (every Vietnamese letter, each size, a QR
+// code) and reports the printer's status as one JSON line on stdout, within --timeout-ms in all:
+//   {"printer":"tcp://127.0.0.1:9100","printed":true,"status":{...}|null,"error":null|{"kind","message"}}
+// The printer, width, cut, timeout and office name come from the configuration layers (printer.*,
+// office.name; the global --printer overrides printer.uri); the command's own options win over them.
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <memory>
+#include <iostream>
+
+#include "kiosk/app/commands/commands.hpp"
+#include "kiosk/app/composition/devices.hpp"
+#include "kiosk/app/composition/load_settings.hpp"
+#include "kiosk/app/services/slip_fonts.hpp"
+#include "kiosk/app/services/slip_jobs.hpp"
+#include "kiosk/core/escpos/escpos_encoder.hpp"
+#include "kiosk/core/slip/test_page.hpp"
+#include "platform/printer.hpp"
+
+namespace kiosk::app {
+
+namespace {
+
+nlohmann::ordered_json statusJson(const std::optional<platform::PrinterStatus>& s) {
+    if (!s) return nullptr;
+    return nlohmann::ordered_json::parse(core::escpos::toJson(*s));
+}
+
+struct PrintTestJob {
+    std::unique_ptr<platform::Printer> printer;  ///< null: the URI was unusable
+    std::string uri;
+    int width = 384;
+    int timeoutMs = 8000;
+    std::string office;
+    core::escpos::CutMode cut = core::escpos::CutMode::Partial;
+};
+
+// The whole command must answer within its timeout: every printer call gets what is left of it.
+int runPrintTest(PrintTestJob& job) {
+    nlohmann::ordered_json report;
+    report["printer"] = job.uri;
+    report["printed"] = false;
+    report["status"] = nullptr;
+    report["error"] = nullptr;
+    const auto finish = [&](std::optional<platform::PrintError> error, std::optional<platform::PrinterStatus> status) {
+        report["status"] = statusJson(status);
+        if (error) report["error"] = {{"kind", core::toString(error->kind)}, {"message", error->message}};
+        std::cout << report.dump() << std::endl;
+        return error ? 1 : 0;
+    };
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(job.timeoutMs);
+    const auto left = [&] {
+        return std::max(std::chrono::milliseconds(1), std::chrono::duration_cast<std::chrono::milliseconds>(
+                                                          deadline - std::chrono::steady_clock::now()));
+    };
+    if (!job.printer) {
+        auto uri = core::parsePrinterUri(job.uri);
+        return finish(platform::PrintError{core::PrintFailure::InvalidUri, uri ? "unusable printer" : uri.error().message},
+                      std::nullopt);
+    }
+    platform::Printer& printer = *job.printer;
+
+    std::optional<platform::PrinterStatus> status;
+    if (printer.twoWay()) {
+        auto st = printer.status(left());
+        if (!st) return finish(st.error(), std::nullopt);
+        status = *st;
+        if (auto ready = platform::readiness(*st); !ready) return finish(ready.error(), status);
+    }
+
+    auto fonts = loadSlipFonts();
+    if (!fonts) return finish(platform::PrintError{core::PrintFailure::RenderFailed, fonts.error().message}, status);
+    auto renderer = core::slip::SlipRenderer::create(fonts->data());
+    if (!renderer) return finish(platform::PrintError{core::PrintFailure::RenderFailed, renderer.error().message}, status);
+    const core::ZonedTime now{std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()),
+                              std::chrono::minutes{7 * 60}};
+    auto page = renderer->render(core::slip::buildTestPage(job.office, now, job.width, std::string{"kiosk "} + KIOSK_VERSION),
+                                 {.paperWidthDots = job.width});
+    if (!page) return finish(platform::PrintError{core::PrintFailure::RenderFailed, page.error().message}, status);
+
+    const auto bytes = core::escpos::encodeSlipJob(*page, {.cut = job.cut});
+    if (auto ok = printer.print(bytes, left()); !ok) return finish(ok.error(), status);
+    report["printed"] = true;
+    if (printer.twoWay()) {
+        // Report the status after the page: a near-end roll shows up here.
+        if (auto after = printer.status(left())) status = *after;
+    }
+    return finish(std::nullopt, status);
+}
+
+}  // namespace
+
+void registerPrintTestCommand(CLI::App& cli, const GlobalOptions& options, CommandResult& result) {
+    auto* cmd = cli.add_subcommand("print-test", "Print a test page and report the printer status as one JSON line");
+    struct Args {
+        std::optional<int> width;
+        std::optional<int> timeoutMs;
+        std::string office;
+    };
+    auto args = std::make_shared<Args>();
+    cmd->add_option("--width", args->width, "Paper width in dots, 384 = 58 mm, 576 = 80 mm (default: printer.width_dots)")
+        ->check(CLI::IsMember({384, 576}));
+    cmd->add_option("--timeout-ms", args->timeoutMs, "The most the whole test may take (default: printer.timeout_ms)")
+        ->check(CLI::Range(100, 120000));
+    cmd->add_option("--office", args->office, "Office name for the footer (default: office.name)");
+    cmd->callback([&options, &result, args] {
+        auto loaded = loadSettingsFor(options);  // the global --printer overrides printer.uri
+        if (!loaded) {
+            std::cerr << "kiosk print-test: config: " << loaded.error().message << "\n";
+            result.exitCode = 1;
+            return;
+        }
+        const core::Settings& settings = loaded->settings;
+        if (settings.printer.uri.empty()) {
+            std::cerr << "kiosk print-test: no printer; pass --printer URI or set printer.uri\n";
+            result.exitCode = 2;
+            return;
+        }
+        PrintTestJob job;
+        job.printer = buildDevices(settings, DeviceSet{.http = false, .printer = true, .camera = false, .scanners = false}).printer;
+        job.uri = settings.printer.uri;
+        job.width = args->width.value_or(settings.printer.widthDots);
+        job.timeoutMs = args->timeoutMs.value_or(settings.printer.timeoutMs);
+        job.office = args->office.empty() ? settings.office.name : args->office;
+        job.cut = settings.printer.cut;
+        result.exitCode = runPrintTest(job);
+    });
+}
+
+}  // namespace kiosk::app

@@ -1,0 +1,230 @@
+#include "kiosk/app/services/backend_client.hpp"
+
+#include <spdlog/spdlog.h>
+#include <sys/stat.h>
+
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "kiosk/core/api/dossier_mapping.hpp"
+
+namespace kiosk::app {
+namespace {
+
+using core::LookupError;
+using core::LookupErrorKind;
+
+core::LookupErrorKind kindOf(platform::HttpFailure failure) {
+    switch (failure) {
+        case platform::HttpFailure::Offline: return LookupErrorKind::Offline;
+        case platform::HttpFailure::Timeout: return LookupErrorKind::Timeout;
+        case platform::HttpFailure::Tls: return LookupErrorKind::Tls;
+        case platform::HttpFailure::TooLarge: return LookupErrorKind::BadResponse;
+        case platform::HttpFailure::Cancelled: return LookupErrorKind::Cancelled;
+        case platform::HttpFailure::Protocol: return LookupErrorKind::BadResponse;
+    }
+    return LookupErrorKind::Offline;
+}
+
+bool isJson(const std::string& contentType) {
+    return contentType.starts_with("application/json") &&
+           (contentType.size() == 16 || contentType[16] == ';' || contentType[16] == ' ');
+}
+
+// Waits `delay`, waking every 20 ms to honour a cancel; @return false when cancelled.
+bool sleepUnlessCancelled(std::chrono::milliseconds delay, const std::atomic<bool>* cancel) {
+    const auto until = std::chrono::steady_clock::now() + delay;
+    while (std::chrono::steady_clock::now() < until) {
+        if (cancel != nullptr && cancel->load()) return false;
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return !(cancel != nullptr && cancel->load());
+}
+
+std::unexpected<LookupError> logged(LookupError error, std::string_view what) {
+    // The kind and the transport/status diagnostic only: never the code, names or the token.
+    if (error.kind == LookupErrorKind::Cancelled) {
+        spdlog::debug("backend {}: cancelled", what);
+    } else {
+        spdlog::warn("backend {}: {} (http {}): {}", what, core::toString(error.kind), error.httpStatus, error.diagnostic);
+    }
+    return std::unexpected(std::move(error));
+}
+
+}  // namespace
+
+std::expected<std::string, std::string> readDeviceToken(const std::string& path) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) return std::unexpected("device token file " + path + " cannot be read");
+    if (!S_ISREG(st.st_mode)) return std::unexpected("device token file " + path + " is not a regular file");
+    if ((st.st_mode & (S_IROTH | S_IWOTH)) != 0) {
+        return std::unexpected("device token file " + path +
+                               " is readable by every user; refusing to use it. Fix: chmod 600 " + path);
+    }
+    std::ifstream in{path, std::ios::binary};
+    if (!in) return std::unexpected("device token file " + path + " cannot be opened (permissions?)");
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    std::string token = ss.str();
+    const auto first = token.find_first_not_of(" \t\r\n");
+    if (first == std::string::npos) return std::unexpected("device token file " + path + " is empty");
+    token = token.substr(first, token.find_last_not_of(" \t\r\n") - first + 1);
+    if (token.find_first_of(" \t\r\n") != std::string::npos || token.size() > 4096) {
+        return std::unexpected("device token file " + path + " must hold one token on one line");
+    }
+    return token;
+}
+
+std::expected<BackendOptions, std::string> backendOptionsFrom(const core::BackendSettings& settings) {
+    if (settings.url.empty()) {
+        return std::unexpected("no backend URL: set backend.url in the config or pass --backend URL");
+    }
+    BackendOptions options;
+    options.baseUrl = settings.url;
+    if (!settings.tokenFile.empty()) {
+        auto token = readDeviceToken(settings.tokenFile);
+        if (!token) return std::unexpected(token.error());
+        options.token = std::move(*token);
+    }
+    options.http.caBundle = settings.caBundle;
+    options.http.pinnedPublicKey = settings.pinnedPublicKey;
+    options.http.clientCert = settings.clientCert;
+    options.http.clientKey = settings.clientKey;
+    options.http.connectTimeout = std::chrono::milliseconds{settings.connectTimeoutMs};
+    options.http.totalTimeout = std::chrono::milliseconds{settings.totalTimeoutMs};
+    options.http.maxResponseBytes = static_cast<std::size_t>(settings.maxResponseBytes);
+    options.retries = settings.retries;
+    options.backoff = std::chrono::milliseconds{settings.retryBackoffMs};
+    return options;
+}
+
+std::string encodePathSegment(std::string_view segment) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string out;
+    for (const char c : segment) {
+        const auto u = static_cast<unsigned char>(c);
+        if ((u >= 'A' && u <= 'Z') || (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || c == '-' || c == '.' ||
+            c == '_' || c == '~') {
+            out += c;
+        } else {
+            out += '%';
+            out += kHex[u >> 4];
+            out += kHex[u & 15];
+        }
+    }
+    return out;
+}
+
+BackendClient::BackendClient(platform::HttpClient& http, BackendOptions options)
+    : m_http(http), m_options(std::move(options)) {
+    while (m_options.baseUrl.ends_with('/')) m_options.baseUrl.pop_back();
+}
+
+std::expected<platform::HttpResponse, LookupError> BackendClient::send(platform::HttpRequest request, bool idempotent,
+                                                                       const std::atomic<bool>* cancel) {
+    if (!m_options.baseUrl.starts_with("http://") && !m_options.baseUrl.starts_with("https://")) {
+        return std::unexpected(LookupError{LookupErrorKind::Offline, "backend URL must start with http:// or https://", 0});
+    }
+    request.url = m_options.baseUrl + request.url;
+    request.headers.emplace_back("Accept", "application/json");
+    if (!m_options.token.empty()) request.headers.emplace_back("Authorization", "Bearer " + m_options.token);
+    const int attempts = 1 + (idempotent ? std::max(0, m_options.retries) : 0);
+    auto delay = m_options.backoff;
+    LookupError last;
+    for (int attempt = 1; attempt <= attempts; ++attempt) {
+        auto response = m_http.perform(request, m_options.http, cancel);
+        bool retryable = false;
+        if (!response) {
+            last = LookupError{kindOf(response.error().kind), response.error().diagnostic, 0};
+            retryable = response.error().kind == platform::HttpFailure::Offline;
+        } else if (response->status >= 200 && response->status < 300) {
+            return std::move(*response);
+        } else if (response->status == 304) {
+            return std::move(*response);
+        } else {
+            const int status = response->status;
+            last = LookupError{core::kindForHttpStatus(status), "HTTP " + std::to_string(status), status};
+            if (status >= 300 && status < 400) last.diagnostic += " (redirects are not followed)";
+            if (auto body = core::parseErrorBody(response->body)) {
+                last.diagnostic += " " + body->kind + ": " + body->message;
+            }
+            retryable = status == 502 || status == 503;
+        }
+        if (last.kind == LookupErrorKind::Cancelled || !retryable || attempt == attempts) break;
+        spdlog::info("backend: attempt {} failed ({}), retrying in {} ms", attempt, core::toString(last.kind), delay.count());
+        if (!sleepUnlessCancelled(delay, cancel)) {
+            last = LookupError{LookupErrorKind::Cancelled, "cancelled during backoff", 0};
+            break;
+        }
+        delay *= 2;
+    }
+    return std::unexpected(last);
+}
+
+std::expected<std::string, LookupError> BackendClient::resolveToken(std::string_view token, const std::atomic<bool>* cancel) {
+    auto response = send({"GET", "/api/v1/receipt-tokens/" + encodePathSegment(token), {}, {}}, true, cancel);
+    if (!response) return logged(response.error(), "token");
+    if (!isJson(response->contentType)) {
+        return logged({LookupErrorKind::BadResponse, "content type is not application/json", response->status}, "token");
+    }
+    auto code = core::mapReceiptToken(response->body);
+    if (!code) return logged(code.error(), "token");
+    return code;
+}
+
+std::expected<core::Dossier, LookupError> BackendClient::lookupDossier(std::string_view code, const std::atomic<bool>* cancel) {
+    auto response = send({"GET", "/api/v1/dossiers/" + encodePathSegment(code), {}, {}}, true, cancel);
+    if (!response) return logged(response.error(), "dossier");
+    if (response->status != 200) {
+        return logged({LookupErrorKind::Server, "unexpected HTTP " + std::to_string(response->status), response->status}, "dossier");
+    }
+    if (!isJson(response->contentType)) {
+        return logged({LookupErrorKind::BadResponse, "content type is not application/json", response->status}, "dossier");
+    }
+    auto dossier = core::mapDossier(response->body, code);
+    if (!dossier) {
+        auto error = dossier.error();
+        error.httpStatus = response->status;
+        return logged(std::move(error), "dossier");
+    }
+    return dossier;
+}
+
+std::expected<CatalogFetch, LookupError> BackendClient::fetchCatalog(std::string_view etag, const std::atomic<bool>* cancel) {
+    platform::HttpRequest request{"GET", "/api/v1/guidance/catalog", {}, {}};
+    if (!etag.empty()) request.headers.emplace_back("If-None-Match", std::string{etag});
+    auto response = send(std::move(request), true, cancel);
+    if (!response) return logged(response.error(), "catalog");
+    CatalogFetch out;
+    out.etag = response->etag;
+    if (response->status == 304) {
+        out.notModified = true;
+        if (out.etag.empty()) out.etag = std::string{etag};
+        return out;
+    }
+    if (!isJson(response->contentType)) {
+        return logged({LookupErrorKind::BadResponse, "content type is not application/json", response->status}, "catalog");
+    }
+    out.body = std::move(response->body);
+    return out;
+}
+
+std::expected<void, LookupError> BackendClient::submitRating(const core::Rating& rating, const std::atomic<bool>* cancel) {
+    platform::HttpRequest request{"POST", "/api/v1/ratings", {}, core::buildRatingJson(rating)};
+    request.headers.emplace_back("Content-Type", "application/json");
+    request.headers.emplace_back("Idempotency-Key", rating.idempotencyKey);
+    auto response = send(std::move(request), false, cancel);
+    if (!response) return logged(response.error(), "rating");
+    return {};
+}
+
+std::expected<void, LookupError> BackendClient::sendHeartbeat(const core::Heartbeat& heartbeat, const std::atomic<bool>* cancel) {
+    platform::HttpRequest request{"POST", "/api/v1/heartbeats", {}, core::buildHeartbeatJson(heartbeat)};
+    request.headers.emplace_back("Content-Type", "application/json");
+    auto response = send(std::move(request), false, cancel);
+    if (!response) return logged(response.error(), "heartbeat");
+    return {};
+}
+
+}  // namespace kiosk::app

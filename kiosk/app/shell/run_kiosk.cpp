@@ -1,0 +1,71 @@
+#include "kiosk/app/shell/run_kiosk.hpp"
+
+#include <imgui.h>
+#include <spdlog/cfg/env.h>
+#include <spdlog/spdlog.h>
+
+#include <cstdio>
+#include <future>
+#include <iostream>
+
+#include "kiosk/app/composition/devices.hpp"
+#include "kiosk/app/composition/load_settings.hpp"
+#include "kiosk/app/shell/gui.hpp"
+#include "kiosk/app/shell/kiosk_shell.hpp"
+#include "kiosk/ui/fonts.hpp"
+#include "kiosk/ui/theme.hpp"
+
+namespace kiosk::app {
+
+int runKiosk(const GlobalOptions& options, KioskExtras extras) {
+    // 0. SPDLOG_LEVEL=debug shows the start-up timings.
+    spdlog::cfg::load_env_levels();
+
+    // 1. Settings: defaults < fleet file < local file < command line. A bad file stops the start with
+    //    every problem named (FILE:LINE: KEY: message); the supervisor shows the exit code.
+    auto loaded = loadSettingsFor(options);
+    if (!loaded) {
+        std::cerr << loaded.error().message << "\n";
+        spdlog::critical("configuration is invalid; not starting");
+        return 2;
+    }
+    core::Settings settings = std::move(loaded->settings);
+
+    // 2. Window size: fullscreen on the primary monitor (ui.fullscreen), or a development window
+    //    (--windowed always wins).
+    const bool windowed = options.windowed || !settings.ui.fullscreen;
+    int width = 0;
+    int height = 0;
+    if (windowed && (std::sscanf(options.windowSize.c_str(), "%dx%d", &width, &height) != 2 || width < 320 ||
+                     height < 320 || width > 8192 || height > 8192)) {
+        std::cerr << "kiosk: --window-size must look like 1920x1080, got '" << options.windowSize << "'\n";
+        return 2;
+    }
+
+    // 3. Fonts and window: the font atlas (~50 ms of CPU) is built on a thread while the GL context is
+    //    created; this thread does not touch the context until the atlas is done.
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    const platform::PixelSize expected = expectedWindowSize(windowed, width, height);
+    const float fontsScale = ui::scaleForWindow(expected.width, expected.height);
+    const bool largeText = settings.ui.largeText;
+    auto fontsReady = std::async(std::launch::async, [fontsScale, largeText] {
+        return ui::loadFonts(ui::FontOptions{KIOSK_FONT_DIR, fontsScale, largeText});
+    });
+    auto window = openKioskWindow(settings, windowed, width, height);
+    auto fonts = fontsReady.get();
+    if (!fonts || !window) {
+        spdlog::error("{}: {}", !fonts ? "fonts" : "window", !fonts ? fonts.error().message : window.error().message);
+        ImGui::DestroyContext();
+        return 2;
+    }
+    spdlog::debug("window open {:.0f} ms after process start", processAgeSeconds() * 1000.0);
+    Gui gui(**window, fontsScale, largeText, settings.ui.touchTargetPx);
+
+    // 4. Devices (the composition root) and the screen with its services; then the frame loop.
+    Devices devices = buildDevices(settings);
+    KioskShell shell(**window, gui, std::move(settings), std::move(devices), std::move(extras));
+    return shell.run();
+}
+
+}  // namespace kiosk::app

@@ -1,0 +1,50 @@
+#pragma once
+// ScreenHost: turns the flow state and what the services know into the view of the current screen
+// (kiosk/ui/views.hpp), draws it, and returns what the citizen did. It holds no session state: any
+// screen can be redrawn from the flow state at any time. UI thread only, between NewFrame and Render.
+
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "kiosk/app/services/kiosk_services.hpp"
+#include "kiosk/app/shell/camera_preview.hpp"
+#include "kiosk/core/flow/flow.hpp"
+#include "kiosk/core/guidance/guidance_library.hpp"
+#include "kiosk/ui/strings.hpp"
+#include "kiosk/ui/views.hpp"
+
+namespace kiosk::app {
+
+/// Everything a frame shows besides ImGui's own widget state.
+struct ScreenInputs {
+    const core::FlowState& flow;
+    const ui::Strings& strings;
+    const core::Settings& settings;
+    const core::guidance::GuidanceLibrary* guidance;  ///< null until the catalog is loaded
+    const KioskServices& services;
+    const CameraPreview& preview;
+    std::chrono::sys_seconds wallNow;      ///< for the header clock and days left
+    double lookupSeconds = 0.0;            ///< how long the lookup on screen has run (spinner)
+    int idleSecondsShown = -1;             ///< the idle warning's countdown; -1: no warning
+};
+
+class ScreenHost {
+public:
+    /// Draws the screen `in.flow` names (and the idle warning over it).
+    /// @return what the citizen did this frame, if anything
+    std::optional<ui::UiEvent> draw(const ScreenInputs& in);
+
+    /// The header's clock text ("14:05") at `wallNow`: the frame loop redraws when it changes.
+    static std::string clockText(std::chrono::sys_seconds wallNow);
+
+private:
+    std::optional<ui::UiEvent> drawGuidance(const ScreenInputs& in, const ui::Chrome& chrome);
+    static ui::Chrome chrome(const ScreenInputs& in);
+    static std::string printMessage(const ScreenInputs& in);
+
+    std::string m_guideQueryTimed;  // the last query whose search time was logged (debug figure)
+};
+
+}  // namespace kiosk::app

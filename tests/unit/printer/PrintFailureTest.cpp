@@ -1,0 +1,38 @@
+#include "kiosk/core/printer/print_failure.hpp"
+
+#include <gtest/gtest.h>
+
+#include <set>
+#include <string>
+
+#include "kiosk/core/i18n/string_table.hpp"
+
+namespace core = kiosk::core;
+
+// Every kind has its own stable name, and both string tables give the citizen a message for it: no
+// failure can reach the screen as a bare key or a generic fallback.
+TEST(PrintFailureTest, EveryKindHasANameAndAMessageInBothLanguages) {
+    std::set<std::string> names;
+    for (core::PrintFailure failure : core::kAllPrintFailures) {
+        const std::string name{core::toString(failure)};
+        EXPECT_TRUE(names.insert(name).second) << "two kinds share the name " << name;
+        EXPECT_EQ(core::translationKey(failure), "print.failure." + name);
+    }
+    for (core::Language language : {core::Language::Vi, core::Language::En}) {
+        auto table = core::loadStringTable(std::string(KIOSK_SOURCE_ASSETS_DIR) + "/i18n", language);
+        ASSERT_TRUE(table) << table.error().message;
+        for (core::PrintFailure failure : core::kAllPrintFailures) {
+            const std::string key = core::translationKey(failure);
+            ASSERT_TRUE(table->contains(key)) << key << " missing in " << core::toString(language);
+            EXPECT_FALSE(table->text(key).empty()) << key;
+        }
+    }
+}
+
+// The list the test walks is the whole enum: a kind added without a name falls back to "io" and
+// collides with Io above; here the last declared kind must be in the list.
+TEST(PrintFailureTest, TheListCoversTheEnum) {
+    EXPECT_EQ(core::kAllPrintFailures.front(), core::PrintFailure::NoPrinter);
+    EXPECT_EQ(core::kAllPrintFailures.back(), core::PrintFailure::NotAvailable);
+    EXPECT_EQ(core::kAllPrintFailures.size(), static_cast<std::size_t>(core::PrintFailure::NotAvailable) + 1);
+}
