@@ -128,11 +128,15 @@ void KioskServices::buildPrinting(std::unique_ptr<platform::Printer> printer) {
     options.timeout = std::chrono::milliseconds(std::max(500, m_settings.printer.timeoutMs));
     auto onDone = [this](const PrintOutcome& outcome) {
         if (outcome.kind == PrintOutcome::Kind::StatusCheck) {
-            if (!outcome.result) spdlog::warn("printer status: {}", core::toString(outcome.result.error().kind));
+            if (!outcome.result) {
+                spdlog::warn("printer status: {}", core::toString(outcome.result.error().kind));
+                m_health.errorSeen(HealthArea::Printer, core::toString(outcome.result.error().kind));
+            }
             if (m_wake) m_wake();  // Print may have to appear or disappear
             return;
         }
         core::event::PrintFinished finished;
+        m_health.printFinished(outcome.result ? std::nullopt : std::optional{outcome.result.error().kind});
         if (!outcome.result) {
             finished.failure = outcome.result.error().kind;
             spdlog::warn("print job {} failed: {}", outcome.id, core::toString(*finished.failure));
@@ -156,6 +160,9 @@ void KioskServices::buildScanning(Devices& devices) {
         [this](ScanEvent e) {
             spdlog::info("scan from {} ({} ms to report)", e.source == ScanSource::Camera ? "camera" : "scanner",
                          std::chrono::duration_cast<std::chrono::milliseconds>(e.reported - e.arrival).count());
+            m_health.scanRead(e.source == ScanSource::Camera    ? ScanChannel::Camera
+                              : e.source == ScanSource::Scanner ? ScanChannel::Scanner
+                                                                : ScanChannel::Keyboard);
             m_post(core::event::ReceiptRead{std::move(e.reading), flowSource(e.source)});
         },
         [this] {
@@ -186,8 +193,9 @@ void KioskServices::startLookup(std::uint64_t requestId, const core::ReceiptRead
     }
     const auto started = Clock::now();
     spdlog::info("lookup {} started ({})", requestId, target.index() == 0 ? "code" : "token");
-    m_lookup->start(std::move(target), [post = m_post, requestId, started](LookupResult result) {
+    m_lookup->start(std::move(target), [this, post = m_post, requestId, started](LookupResult result) {
         const auto ms = std::chrono::duration<double, std::milli>(Clock::now() - started).count();
+        m_health.lookupFinished(result ? std::nullopt : std::optional{result.error().kind}, ms);
         if (result) {
             spdlog::info("lookup {} answered in {:.1f} ms", requestId, ms);
             post(core::event::LookupSucceeded{requestId, std::move(*result)});
@@ -215,7 +223,10 @@ void KioskServices::sendRating(const core::command::SendRating& command) {
     rating.kioskId = hostName();
     rating.idempotencyKey = command.idempotencyKey;
     m_tasks->post([this, rating = std::move(rating)] {
+        const auto started = Clock::now();
         auto sent = m_backend->submitRating(rating, nullptr);
+        m_health.backendCallFinished(sent ? std::nullopt : std::optional{sent.error().kind},
+                                     std::chrono::duration<double, std::milli>(Clock::now() - started).count());
         m_post(core::event::RatingSent{sent.has_value()});
     });
 }
@@ -278,6 +289,15 @@ void KioskServices::wipeSession() { m_scan->resetDedupe(); }
 
 bool KioskServices::printerKnownUnavailable() const { return m_print && m_print->printerKnownUnavailable(); }
 
+HealthSnapshot KioskServices::health() const {
+    HealthSnapshot s = m_health.snapshot();
+    if (m_cameraConfigured) s.camera = m_scan->cameraStatus();
+    s.scanners = m_scan->scannerStatuses();
+    s.printerConfigured = m_print != nullptr;
+    if (m_print) s.printerStatus = m_print->lastKnownStatus();
+    return s;
+}
+
 void KioskServices::refreshPrinterStatus() {
     if (m_print) m_print->checkStatus();
 }
@@ -324,6 +344,8 @@ void KioskServices::runGuidanceLoad(const std::filesystem::path& bundled, const 
 
     const auto fetchStarted = Clock::now();
     auto fetched = m_backend->fetchCatalog("", &m_catalogCancel);
+    m_health.backendCallFinished(fetched ? std::nullopt : std::optional{fetched.error().kind},
+                                 std::chrono::duration<double, std::milli>(Clock::now() - fetchStarted).count());
     if (!fetched) {
         spdlog::info("backend guidance catalog not fetched ({}); keeping the bundled one",
                      core::toString(fetched.error().kind));

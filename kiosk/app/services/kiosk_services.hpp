@@ -19,6 +19,7 @@
 #include <thread>
 
 #include "kiosk/app/composition/devices.hpp"
+#include "kiosk/app/services/health_board.hpp"
 #include "kiosk/app/services/lookup_service.hpp"
 #include "kiosk/app/services/print_service.hpp"
 #include "kiosk/app/services/scan_service.hpp"
@@ -104,6 +105,12 @@ public:
     /// been refilled since the last failure). Does nothing without a printer.
     void refreshPrinterStatus();
 
+    // -- health
+    /// What the services recorded and the devices report now (staff page, heartbeat, metrics).
+    [[nodiscard]] HealthSnapshot health() const;
+    /// Where workers record what happens; readers should prefer health().
+    [[nodiscard]] HealthBoard& healthBoard() { return m_health; }
+
     /// Unique per process start: prefixes rating idempotency keys (FlowConfig::instanceId).
     [[nodiscard]] const std::string& instanceId() const { return m_instanceId; }
 
@@ -119,6 +126,7 @@ private:
     std::function<void()> m_wake;
     std::string m_instanceId;
     bool m_cameraConfigured = false;
+    HealthBoard m_health;
 
     std::unique_ptr<platform::HttpClient> m_http;       // before the client that uses it
     std::unique_ptr<BackendClient> m_backend;           // null: no backend configured

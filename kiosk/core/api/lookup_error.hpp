@@ -1,6 +1,7 @@
 #pragma once
 // Every way a backend call can fail, as the citizen UI, the CLI and the logs see it.
 
+#include <array>
 #include <string>
 #include <string_view>
 
@@ -15,6 +16,12 @@ enum class LookupErrorKind {
     BadResponse,   ///< the reply is not the contract's JSON (malformed, wrong types, too big, wrong type)
     Tls,           ///< certificate, CA or pinned-key verification failed
     Cancelled,     ///< the citizen went back before the answer came
+};
+
+/// Every kind, in declaration order (counters index by the enum's value; tests walk it).
+inline constexpr std::array kAllLookupErrorKinds = {
+    LookupErrorKind::Offline, LookupErrorKind::Timeout,     LookupErrorKind::NotFound, LookupErrorKind::Unauthorized,
+    LookupErrorKind::Server,  LookupErrorKind::BadResponse, LookupErrorKind::Tls,      LookupErrorKind::Cancelled,
 };
 
 struct LookupError {
