@@ -38,5 +38,7 @@ void registerPrintTest(CLI::App& cli, const GlobalOptions& options, CommandResul
 void registerScanImage(CLI::App& cli, const GlobalOptions& options, CommandResult& result);
 /// `kiosk guidance list|search|show`: the online-services guidance catalog (cmd_guidance.cpp).
 void registerGuidanceCommand(CLI::App& cli, GlobalOptions& options, CommandResult& result);
+/// `kiosk check-backend [--code CODE ...] [--json]`: conformance run against a backend (cmd_check_backend.cpp).
+void registerCheckBackendCommand(CLI::App& cli, const GlobalOptions& options, CommandResult& result);
 
 }  // namespace kiosk::app

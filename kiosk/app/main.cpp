@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
     registerPrintTest(cli, options, result);
     registerScanImage(cli, options, result);
     registerGuidanceCommand(cli, options, result);
+    registerCheckBackendCommand(cli, options, result);
     registerKioskOptions(cli);
 
     CLI11_PARSE(cli, argc, argv);
