@@ -21,7 +21,9 @@
 namespace kiosk::app {
 namespace {
 
-int usageError(const std::string& message) {
+// A usage or configuration error: one line on stderr (several config problems are joined with "; ").
+int usageError(std::string message) {
+    for (auto pos = message.find('\n'); pos != std::string::npos; pos = message.find('\n', pos)) message.replace(pos, 1, "; ");
     std::cerr << "kiosk check-backend: " << message << std::endl;
     return 2;
 }

@@ -233,4 +233,12 @@ TEST_F(CheckBackendCliTest, UsageErrorsExit2WithOneLine) {
     EXPECT_EQ(kiosk::test::runCapture(argv, out, &err), 2);
     EXPECT_EQ(std::count(err.begin(), err.end(), '\n'), 1) << err;
     EXPECT_NE(err.find("no device token"), std::string::npos) << err;
+
+    // Two configuration problems, still one line, each named by file, line and key.
+    writeConfig("total_timeout_ms = 5\nretries = 99\n");
+    err.clear();
+    EXPECT_EQ(run(*backend, {"--code", codeWithStatus(*backend, 4)}, out, &err), 2);
+    EXPECT_EQ(std::count(err.begin(), err.end(), '\n'), 1) << err;
+    EXPECT_NE(err.find("backend.total_timeout_ms"), std::string::npos) << err;
+    EXPECT_NE(err.find("backend.retries"), std::string::npos) << err;
 }

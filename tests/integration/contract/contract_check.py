@@ -104,7 +104,8 @@ class Contract:
         validator = jsonschema.Draft4Validator(to_json_schema(schema),
                                                resolver=jsonschema.RefResolver("", self.root),
                                                format_checker=FORMATS)
-        return ["/".join(str(p) for p in e.absolute_path) + ": " + e.message for e in validator.iter_errors(value)]
+        return [("/".join(str(p) for p in e.absolute_path) or "(top level)") + ": " + e.message
+                for e in validator.iter_errors(value)]
 
     def template_of(self, path):
         for template, pattern in self.templates:
