@@ -216,6 +216,18 @@ TEST_F(CheckBackendCliTest, WithoutACodeTheDossierCheckFails) {
     EXPECT_NE(reasonOf(report, "dossier.answer").find("pass --code"), std::string::npos);
 }
 
+TEST_F(CheckBackendCliTest, UnreachableBackendIsOneFailureNotTwenty) {
+    std::string out;
+    const int rc = kiosk::test::runCapture({KIOSK_EXE, "--config", (m_dir / "kiosk.toml").string(), "--backend", "http://127.0.0.1:1",
+                                            "--token-file", (m_dir / "token").string(), "check-backend", "--json"},
+                                           out);
+    EXPECT_EQ(rc, 1) << out;
+    const json report = json::parse(out, nullptr, false);
+    ASSERT_FALSE(report.is_discarded()) << out;
+    EXPECT_EQ(withResult(report, "FAIL"), std::set<std::string>{"auth.no-token.answer"});
+    EXPECT_NE(reasonOf(report, "auth.no-token.answer").find("no connection"), std::string::npos) << out;
+}
+
 TEST_F(CheckBackendCliTest, UsageErrorsExit2WithOneLine) {
     auto backend = startBackend();
     std::string out, err;
