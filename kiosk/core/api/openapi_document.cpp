@@ -163,6 +163,10 @@ private:
                 if (!value.is_array()) fail(key + " at " + pointer + " is not an array");
             } else if (key == "nullable" && !value.is_boolean()) {
                 fail("nullable at " + pointer + " is not a boolean");
+            } else if (key == "nullable" && !schema.contains("type")) {
+                // OpenAPI 3.0.3: nullable only adds null to a type given beside it; alone (say with
+                // allOf) it does nothing, and tools disagree about it. Refused rather than guessed.
+                fail("nullable at " + pointer + " has no type beside it, so it has no effect in OpenAPI 3.0.3");
             } else if (key == "format" && !value.is_string()) {
                 fail("format at " + pointer + " is not a string");
             } else if ((key == "minimum" || key == "maximum") && !value.is_number()) {
@@ -193,7 +197,7 @@ public:
             if (target == nullptr) return issue(path, "$ref", "the contract's $ref does not resolve");
             return check(*target, value, path, depth + 1);
         }
-        if (value.is_null() && schema.value("nullable", false)) return;
+        if (value.is_null() && schema.value("nullable", false)) return;  // (the document load ensured a type)
         if (const auto type = schema.find("type"); type != schema.end()) {
             const std::string expected = type->get<std::string>();
             if (!hasType(value, expected)) {

@@ -69,6 +69,8 @@ TEST(OpenApiDocumentTest, RefusesWhatItCannotJudgeBy) {
     EXPECT_NE(pattern.error().find("/components/schemas/Thing"), std::string::npos) << pattern.error();
     EXPECT_FALSE(OpenApiDocument::parse(document(R"("Thing":{"type":"text"})")));
     EXPECT_FALSE(OpenApiDocument::parse(document(R"("Thing":{"type":"string","nullable":"yes"})")));
+    // The ambiguous OpenAPI 3.0 form the contract once used: nullable beside allOf, with no type.
+    EXPECT_FALSE(OpenApiDocument::parse(document(R"("Thing":{"allOf":[{"type":"string"}],"nullable":true})")));
     // Descriptions, examples and extensions are fine.
     EXPECT_TRUE(OpenApiDocument::parse(document(R"("Thing":{"type":"string","description":"d","example":"x","x-note":1})")));
 }
