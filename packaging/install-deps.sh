@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs exactly the Debian 12 packages the kiosk needs to build, test and run its demo.
+# Installs exactly the Debian 12 packages the kiosk needs to build, test and run its demo, and the npm
+# packages of tools/contract (the OpenAPI validator of the contract tests) from its package-lock.json.
 # Idempotent: packages already present are skipped; `apt-get update` runs only when something is missing.
 # Usage: packaging/install-deps.sh [--dry-run]
 set -euo pipefail
@@ -17,6 +18,10 @@ packages=(
   xvfb xauth libgl1-mesa-dri x11-utils x11-apps xdotool imagemagick tzdata
   # test helpers: coverage, certificates for the TLS test
   gcovr openssl
+  # the backend contract (docs/api/openapi.yaml): python3-yaml embeds it in the kiosk for
+  # `kiosk check-backend`; python3-jsonschema and node (with tools/contract's npm package, below)
+  # validate it and every answer of the reference backend in the contract tests
+  python3-yaml python3-jsonschema nodejs
 )
 
 missing=()
@@ -26,19 +31,36 @@ for p in "${packages[@]}"; do
   fi
 done
 
-if [ ${#missing[@]} -eq 0 ]; then
-  echo "install-deps: all ${#packages[@]} packages present"
+# npm: Debian ships it as its own package; a nodejs package that bundles npm provides it already.
+if ! command -v npm >/dev/null 2>&1; then missing+=(npm); fi
+
+# The npm packages of tools/contract, exactly as its committed package-lock.json pins them.
+root="$(cd "$(dirname "$0")/.." && pwd)"
+contract_tools="$root/tools/contract"
+npm_stamp="$contract_tools/node_modules/.package-lock.json"
+npm_needed=false
+if [ ! -f "$npm_stamp" ] || [ "$contract_tools/package-lock.json" -nt "$npm_stamp" ]; then npm_needed=true; fi
+
+if [ ${#missing[@]} -eq 0 ] && [ "$npm_needed" = false ]; then
+  echo "install-deps: all ${#packages[@]} packages present, tools/contract's npm packages installed"
   exit 0
 fi
-echo "install-deps: missing: ${missing[*]}"
+[ ${#missing[@]} -eq 0 ] || echo "install-deps: missing: ${missing[*]}"
+[ "$npm_needed" = false ] || echo "install-deps: tools/contract needs npm ci"
 [ "${1:-}" = "--dry-run" ] && exit 0
 
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-export DEBIAN_FRONTEND=noninteractive
-# Update the lists only when a missing package is not known to apt yet (fresh machine, empty lists).
-if ! apt-cache show "${missing[@]}" >/dev/null 2>&1; then
-  $SUDO apt-get update -q
+if [ ${#missing[@]} -gt 0 ]; then
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+  export DEBIAN_FRONTEND=noninteractive
+  # Update the lists only when a missing package is not known to apt yet (fresh machine, empty lists).
+  if ! apt-cache show "${missing[@]}" >/dev/null 2>&1; then
+    $SUDO apt-get update -q
+  fi
+  $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
+  echo "install-deps: installed ${#missing[@]} packages"
 fi
-$SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
-echo "install-deps: installed ${#missing[@]} packages"
+if [ "$npm_needed" = true ]; then
+  (cd "$contract_tools" && npm ci --no-audit --no-fund --loglevel=error)
+  echo "install-deps: installed tools/contract's npm packages (package-lock.json)"
+fi

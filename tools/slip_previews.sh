@@ -34,7 +34,8 @@ EOF
 # The backend prints "listening on HOST:PORT", one "dossier CODE status N ..." line per seeded
 # dossier, then "ready".
 mkfifo "$work/backend.out"
-"$refbackend" --listen 127.0.0.1:0 --seed >"$work/backend.out" 2>/dev/null &
+# --open: no device token, on loopback only (the slips come from seeded demo dossiers).
+"$refbackend" --listen 127.0.0.1:0 --seed --open >"$work/backend.out" 2>/dev/null &
 backend_pid=$!
 exec 3<"$work/backend.out"
 port=""

@@ -1,5 +1,7 @@
 // The real client (libcurl) and the `kiosk lookup` binary against kiosk-refbackend on loopback.
 // Every fault asserts the typed error and that the call returned within its timeout plus a margin.
+// Every answer served here is also validated against docs/api/openapi.yaml by the contract tests
+// (tests/integration/contract), which require each answer the contract declares to appear at least once.
 
 #include <curl/curl.h>
 #include <gtest/gtest.h>
@@ -34,8 +36,9 @@ class BackendIntegrationTest : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
         curl_global_init(CURL_GLOBAL_DEFAULT);
-        s_backend = new BackendProcess({"--seed", "--token", kToken, "--fault", "path=/api/v1/heartbeats:status=500",
-                                         "--catalog", KIOSK_SOURCE_ASSETS_DIR "/guidance/catalog.json"});
+        s_backend = new BackendProcess({"--seed", "--token", kToken, "--allow-faults", "--fault",
+                                         "path=/api/v1/heartbeats:status=500", "--catalog",
+                                         KIOSK_SOURCE_ASSETS_DIR "/guidance/catalog.json"});
         s_http = platform::makeHttpClient().release();
     }
     static void TearDownTestSuite() {
@@ -274,6 +277,42 @@ TEST_F(BackendIntegrationTest, NewLookupCancelsThePreviousOne) {
     ASSERT_TRUE(r) << r.error().diagnostic;
 }
 
+// Raw exchanges for the answers the kiosk's own calls above never meet: 401 on every operation, 400 for
+// a rating or heartbeat the backend cannot take, 5XX everywhere. Each must be served as the contract says.
+TEST_F(BackendIntegrationTest, EveryDeclaredErrorIsServed) {
+    auto noToken = options();
+    noToken.token.clear();
+    app::BackendClient anonymous{*s_http, noToken};
+    app::BackendClient client{*s_http, options()};
+    auto status = [](app::BackendClient& c, platform::HttpRequest request) {
+        if (request.method == "POST") request.headers.emplace_back("Content-Type", "application/json");
+        auto r = c.exchange(std::move(request), nullptr);
+        EXPECT_TRUE(r) << (r ? "" : r.error().diagnostic);
+        return r ? r->status : 0;
+    };
+    const std::string rating = R"({"dossier_code":"000.00.06.H56-231027-0361","level":"satisfied","test":true})";
+    EXPECT_EQ(status(anonymous, {"GET", "/api/v1/receipt-tokens/x", {}, {}}), 401);
+    EXPECT_EQ(status(anonymous, {"GET", "/api/v1/guidance/catalog", {}, {}}), 401);
+    EXPECT_EQ(status(anonymous, {"POST", "/api/v1/ratings", {{"Idempotency-Key", "k"}}, rating}), 401);
+    EXPECT_EQ(status(anonymous, {"POST", "/api/v1/heartbeats", {}, R"({"kiosk_id":"it","test":true})"}), 401);
+    EXPECT_EQ(status(client, {"POST", "/api/v1/ratings", {}, rating}), 400);  // no Idempotency-Key
+    EXPECT_EQ(status(client, {"POST", "/api/v1/ratings", {{"Idempotency-Key", "k400"}}, R"({"level":"great"})"}), 400);
+    EXPECT_EQ(status(client, {"POST", "/api/v1/ratings", {{"Idempotency-Key", "k400"}}, R"({"dossier_code":"c","level":"satisfied","test":"yes"})"}), 400);
+    const std::pair<std::string, std::string> fault{"X-Fault", "status=503"};
+    EXPECT_EQ(status(client, {"GET", "/api/v1/receipt-tokens/x", {fault}, {}}), 503);
+    EXPECT_EQ(status(client, {"GET", "/api/v1/guidance/catalog", {fault}, {}}), 503);
+    EXPECT_EQ(status(client, {"POST", "/api/v1/ratings", {{"Idempotency-Key", "k503"}, fault}, rating}), 503);
+
+    BackendProcess bare{{"--token", kToken, "--no-catalog"}};
+    ASSERT_TRUE(bare.ok());
+    auto o = options();
+    o.baseUrl = "http://127.0.0.1:" + std::to_string(bare.port());
+    app::BackendClient bareClient{*s_http, o};
+    EXPECT_EQ(status(bareClient, {"GET", "/api/v1/guidance/catalog", {}, {}}), 404);
+    EXPECT_EQ(status(bareClient, {"POST", "/api/v1/heartbeats", {}, "{}"}), 400);  // the suite's backend fails heartbeats
+    EXPECT_EQ(status(bareClient, {"POST", "/api/v1/heartbeats", {}, R"({"kiosk_id":"it","test":1})"}), 400);
+}
+
 // ---- the `kiosk lookup` binary -------------------------------------------------------------------
 
 class KioskLookupCliTest : public BackendIntegrationTest {
@@ -346,7 +385,75 @@ TEST(RefBackendCliTest, HelpDocumentsTheFaultGrammar) {
 
 TEST(RefBackendCliTest, BadFaultSpecIsRefusedWithExit2) {
     std::string out;
-    EXPECT_EQ(test::runCapture({REFBACKEND_EXE, "--listen", "127.0.0.1:0", "--fault", "explode=1"}, out), 2);
-    EXPECT_EQ(test::runCapture({REFBACKEND_EXE, "--listen", "127.0.0.1:0", "--fault", "latency=abc"}, out), 2);
-    EXPECT_EQ(test::runCapture({REFBACKEND_EXE, "--listen", "nonsense"}, out), 2);
+    for (const char* spec : {"explode=1", "latency=abc", "drop=", "status=42"}) {
+        EXPECT_EQ(test::runCapture({REFBACKEND_EXE, "--listen", "127.0.0.1:0", "--token", "t", "--allow-faults", "--fault", spec}, out), 2)
+            << spec;
+    }
+    EXPECT_EQ(test::runCapture({REFBACKEND_EXE, "--listen", "nonsense", "--token", "t"}, out), 2);
+}
+
+// Hardening: it is a reference tool, but integrators copy it.
+TEST(RefBackendCliTest, ServesNothingWithoutATokenUnlessOpenOnLoopback) {
+    std::string out, err;
+    EXPECT_EQ(test::runCapture({REFBACKEND_EXE, "--listen", "127.0.0.1:0"}, out, &err), 2);
+    EXPECT_NE(err.find("without a device token"), std::string::npos) << err;
+    err.clear();
+    // --open beyond loopback is refused before anything is bound.
+    EXPECT_EQ(test::runCapture({REFBACKEND_EXE, "--listen", "0.0.0.0:0", "--open"}, out, &err), 2);
+    EXPECT_NE(err.find("not a loopback address"), std::string::npos) << err;
+    EXPECT_EQ(test::runCapture({REFBACKEND_EXE, "--listen", "127.0.0.1:0", "--open", "--token", "t"}, out), 2);
+
+    // --open on loopback serves, with a warning.
+    BackendProcess open{{"--seed", "--open"}};
+    ASSERT_TRUE(open.ok());
+    auto http = platform::makeHttpClient();
+    app::BackendOptions o;
+    o.baseUrl = "http://127.0.0.1:" + std::to_string(open.port());
+    app::BackendClient client{*http, o};
+    EXPECT_TRUE(client.lookupDossier(open.dossiers().front().code, nullptr));
+}
+
+TEST(RefBackendCliTest, WarnsWhenListeningBeyondLoopback) {
+    // The warning comes before the TLS files are checked, so a lone --tls-cert ends the run (exit 2)
+    // before anything is bound: no port is opened beyond loopback. 192.0.2.1 is TEST-NET-1, no
+    // address of this machine; `timeout` guards the test should that order ever change.
+    std::string out, err;
+    EXPECT_EQ(test::runCapture({"/usr/bin/timeout", "5", REFBACKEND_EXE, "--listen", "192.0.2.1:0", "--token", "t",
+                                "--tls-cert", "/nonexistent"}, out, &err), 2);
+    EXPECT_NE(err.find("WARNING: listening on 192.0.2.1"), std::string::npos) << err;
+    err.clear();
+    EXPECT_EQ(test::runCapture({"/usr/bin/timeout", "5", REFBACKEND_EXE, "--listen", "127.0.0.1:0", "--token", "t",
+                                "--tls-cert", "/nonexistent"}, out, &err), 2);
+    EXPECT_EQ(err.find("WARNING: listening"), std::string::npos) << err;
+}
+
+TEST(RefBackendCliTest, FaultsOnlyWithAllowFaults) {
+    std::string out, err;
+    EXPECT_EQ(test::runCapture({REFBACKEND_EXE, "--listen", "127.0.0.1:0", "--token", "t", "--fault", "latency=10"}, out, &err), 2);
+    EXPECT_NE(err.find("--allow-faults"), std::string::npos) << err;
+
+    // Without --allow-faults the X-Fault header and the magic codes are ordinary requests.
+    BackendProcess plain{{"--seed", "--token", "t"}};
+    ASSERT_TRUE(plain.ok());
+    auto http = platform::makeHttpClient();
+    app::BackendOptions o;
+    o.baseUrl = "http://127.0.0.1:" + std::to_string(plain.port());
+    o.token = "t";
+    app::BackendClient client{*http, o};
+    const std::string path = "/api/v1/dossiers/" + plain.dossiers().front().code;
+    auto spoiled = client.exchange({"GET", path, {{"X-Fault", "status=500"}}, {}}, nullptr);
+    ASSERT_TRUE(spoiled);
+    EXPECT_EQ(spoiled->status, 200);
+    auto magicCode = client.exchange({"GET", "/api/v1/dossiers/" + magic("0500"), {}, {}}, nullptr);
+    ASSERT_TRUE(magicCode);
+    EXPECT_EQ(magicCode->status, 404);
+
+    // With it, the same header is honoured.
+    BackendProcess faulty{{"--seed", "--token", "t", "--allow-faults"}};
+    ASSERT_TRUE(faulty.ok());
+    o.baseUrl = "http://127.0.0.1:" + std::to_string(faulty.port());
+    app::BackendClient faultyClient{*http, o};
+    auto honoured = faultyClient.exchange({"GET", path, {{"X-Fault", "status=500"}}, {}}, nullptr);
+    ASSERT_TRUE(honoured);
+    EXPECT_EQ(honoured->status, 500);
 }

@@ -38,7 +38,7 @@ protected:
               " -addext subjectAltName=IP:127.0.0.1 -keyout " + key + " -out " + cert + " 2>/dev/null");
         s_pin = "sha256//" + shell("openssl pkey -in " + key + " -pubout -outform DER 2>/dev/null | openssl dgst -sha256 "
                                    "-binary | openssl base64 -A");
-        s_backend = new test::BackendProcess({"--seed", "--tls-cert", cert, "--tls-key", key});
+        s_backend = new test::BackendProcess({"--seed", "--open", "--tls-cert", cert, "--tls-key", key});
         s_http = platform::makeHttpClient().release();
     }
     static void TearDownTestSuite() {

@@ -6,20 +6,20 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <sstream>
 
 namespace kiosk::test {
 namespace {
 
-pid_t spawn(const std::vector<std::string>& argv, int& stdoutFd) {
+pid_t spawn(const std::vector<std::string>& argv, int& stdoutFd, int stderrFd = -1) {
     int fds[2];
     if (::pipe(fds) != 0) return -1;
     const pid_t pid = ::fork();
     if (pid == 0) {
         ::dup2(fds[1], 1);
-        const int devnull = ::open("/dev/null", O_WRONLY);
-        ::dup2(devnull, 2);
+        ::dup2(stderrFd >= 0 ? stderrFd : ::open("/dev/null", O_WRONLY), 2);
         ::close(fds[0]);
         ::close(fds[1]);
         std::vector<char*> args;
@@ -42,6 +42,11 @@ BackendProcess::BackendProcess(std::vector<std::string> args) {
                    .string();
     std::vector<std::string> argv = {REFBACKEND_EXE, "--listen", "127.0.0.1:0", "--db", m_dbPath};
     argv.insert(argv.end(), args.begin(), args.end());
+    // The contract tests (tests/integration/contract) validate every answer served during the tests.
+    if (const char* dir = std::getenv("KIOSK_CONTRACT_RECORD_DIR"); dir != nullptr && *dir != '\0') {
+        argv.push_back("--record");
+        argv.push_back(std::string{dir} + "/" + std::to_string(::getpid()) + "-" + std::to_string(counter - 1) + ".jsonl");
+    }
     int fd = -1;
     m_pid = spawn(argv, fd);
     if (m_pid < 0) return;
@@ -86,9 +91,11 @@ BackendProcess::~BackendProcess() {
     std::filesystem::remove(m_dbPath + "-shm", ec);
 }
 
-int runCapture(const std::vector<std::string>& argv, std::string& out) {
+int runCapture(const std::vector<std::string>& argv, std::string& out, std::string* err) {
+    // stderr goes to an unlinked temporary file (no second pipe to drain while reading stdout).
+    FILE* errFile = err != nullptr ? std::tmpfile() : nullptr;
     int fd = -1;
-    const pid_t pid = spawn(argv, fd);
+    const pid_t pid = spawn(argv, fd, errFile != nullptr ? ::fileno(errFile) : -1);
     if (pid < 0) return -1;
     char buf[4096];
     ssize_t n = 0;
@@ -96,6 +103,11 @@ int runCapture(const std::vector<std::string>& argv, std::string& out) {
     ::close(fd);
     int status = 0;
     ::waitpid(pid, &status, 0);
+    if (errFile != nullptr) {
+        std::rewind(errFile);
+        while (std::fgets(buf, sizeof buf, errFile) != nullptr) err->append(buf);
+        std::fclose(errFile);
+    }
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 

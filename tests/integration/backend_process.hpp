@@ -38,7 +38,8 @@ private:
     std::map<std::string, std::string> m_tokens;
 };
 
-/// Runs a command, capturing stdout; @return exit code
-int runCapture(const std::vector<std::string>& argv, std::string& out);
+/// Runs a command, capturing stdout (and stderr when `err` is given; else it is discarded).
+/// @return exit code
+int runCapture(const std::vector<std::string>& argv, std::string& out, std::string* err = nullptr);
 
 }  // namespace kiosk::test

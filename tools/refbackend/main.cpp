@@ -1,8 +1,13 @@
 // kiosk-refbackend: the reference backend of docs/api/openapi.yaml, for development, demos and the
 // integration tests. SQLite store, seeded demo dossiers, bearer-token auth and fault injection.
 // Run `kiosk-refbackend --help` for the flags and the fault grammar.
+//
+// Integrators copy it, so it is safe by default: it serves nothing without a device token unless told
+// --open (loopback only), warns when it listens beyond loopback, and honours faults (--fault, the
+// X-Fault header, the magic codes) only when started with --allow-faults.
 
 #include <CLI/CLI.hpp>
+#include <arpa/inet.h>
 #include <httplib.h>
 #include <openssl/evp.h>
 #include <signal.h>
@@ -20,101 +25,14 @@
 
 #include "kiosk/core/api/api_messages.hpp"
 #include "tools/refbackend/catalog.hpp"
+#include "tools/refbackend/faults.hpp"
 #include "tools/refbackend/seed.hpp"
 
 namespace {
 
 using nlohmann::json;
-
-constexpr const char* kFaultHelp = R"(
-Fault SPEC grammar (--fault may be repeated; the X-Fault request header takes the same SPEC without a scope):
-  SPEC   := [SCOPE ':'] FAULT (',' FAULT)*
-  SCOPE  := 'path=' PREFIX        only requests whose path starts with PREFIX
-          | 'code=' DOSSIER_CODE  only requests for that dossier code (or token)
-  FAULT  := 'latency=' MS         wait MS milliseconds before answering
-          | 'drip=' BPS           send the body at BPS bytes per second (100 ms chunks)
-          | 'reset'               send the headers and half the body, then close the connection
-          | 'status=' NNN         answer with HTTP status NNN and an error body
-          | 'malformed'           cut the JSON body in half
-          | 'wrongtypes'          swap the JSON types of every top-level field (string <-> number)
-          | 'oversize=' BYTES     pad the JSON body to at least BYTES bytes
-          | 'contenttype=' TYPE   answer with Content-Type TYPE
-Examples: --fault latency=5000   --fault path=/api/v1/ratings:status=503   --fault code=000.00.06.H56-241002-0001:reset
-Magic dossier codes (no flag needed): 000.00.00.Z99-000000-NNNN with NNNN =
-  0500 status=500, 0503 status=503, 0001 malformed, 0002 wrongtypes, 0003 oversize=2000000,
-  0004 contenttype=text/html, 0005 reset, 0006 latency=3000, 0007 drip=20, 0401 status=401, 0404 status=404
-)";
-
-struct Fault {
-    int latencyMs = 0;
-    int dripBps = 0;
-    bool reset = false;
-    int status = 0;
-    bool malformed = false;
-    bool wrongTypes = false;
-    std::size_t oversize = 0;
-    std::string contentType;
-    [[nodiscard]] bool any() const {
-        return latencyMs || dripBps || reset || status || malformed || wrongTypes || oversize || !contentType.empty();
-    }
-};
-
-struct ScopedFault {
-    std::string pathPrefix;
-    std::string code;
-    Fault fault;
-};
-
-bool parseFaultList(std::string_view list, Fault& f, std::string& error) {
-    std::size_t pos = 0;
-    while (pos <= list.size()) {
-        const std::size_t comma = list.find(',', pos);
-        const std::string item{list.substr(pos, comma == std::string_view::npos ? std::string_view::npos : comma - pos)};
-        const auto eq = item.find('=');
-        const std::string name = item.substr(0, eq);
-        const std::string value = eq == std::string::npos ? "" : item.substr(eq + 1);
-        try {
-            if (name == "latency") f.latencyMs = std::stoi(value);
-            else if (name == "drip") f.dripBps = std::max(1, std::stoi(value));
-            else if (name == "reset") f.reset = true;
-            else if (name == "status") f.status = std::stoi(value);
-            else if (name == "malformed") f.malformed = true;
-            else if (name == "wrongtypes") f.wrongTypes = true;
-            else if (name == "oversize") f.oversize = static_cast<std::size_t>(std::stoull(value));
-            else if (name == "contenttype" && !value.empty()) f.contentType = value;
-            else {
-                error = "unknown fault '" + item + "'";
-                return false;
-            }
-        } catch (const std::exception&) {
-            error = "bad number in fault '" + item + "'";
-            return false;
-        }
-        if (comma == std::string_view::npos) break;
-        pos = comma + 1;
-    }
-    if (f.status != 0 && (f.status < 100 || f.status > 599)) {
-        error = "status must be 100..599";
-        return false;
-    }
-    return true;
-}
-
-bool parseScopedFault(const std::string& spec, ScopedFault& out, std::string& error) {
-    std::string rest = spec;
-    if (rest.starts_with("path=") || rest.starts_with("code=")) {
-        // The scope ends at the last ':' before the fault list (codes and paths contain no ':').
-        const auto colon = rest.find(':');
-        if (colon == std::string::npos) {
-            error = "scope without ':' in '" + spec + "'";
-            return false;
-        }
-        const std::string scope = rest.substr(0, colon);
-        (scope.starts_with("path=") ? out.pathPrefix : out.code) = scope.substr(5);
-        rest = rest.substr(colon + 1);
-    }
-    return parseFaultList(rest, out.fault, error);
-}
+using refbackend::Fault;
+using refbackend::ScopedFault;
 
 std::string sha256Hex(const std::string& bytes) {
     unsigned char digest[EVP_MAX_MD_SIZE];
@@ -183,62 +101,49 @@ private:
     std::mutex m_mutex;
 };
 
-std::string wrongTypes(const std::string& body) {
-    json j = json::parse(body, nullptr, false);
-    if (j.is_discarded() || !j.is_object()) return R"({"code":42,"status":"4"})";
-    for (auto& [key, value] : j.items()) {
-        if (value.is_string()) value = 12345;
-        else if (value.is_number()) value = "4";
-        else if (value.is_array()) value = "not an array";
-        else if (value.is_object()) value = json::array({1, 2});
-        else if (value.is_boolean()) value = "yes";
-    }
-    return j.dump();
+// True for 127.0.0.0/8, ::1 and "localhost": addresses no other machine can reach.
+bool isLoopbackHost(std::string host) {
+    if (host.size() >= 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+    if (host == "localhost") return true;
+    in_addr v4{};
+    if (inet_pton(AF_INET, host.c_str(), &v4) == 1) return (ntohl(v4.s_addr) >> 24) == 127;
+    in6_addr v6{};
+    if (inet_pton(AF_INET6, host.c_str(), &v6) == 1) return IN6_IS_ADDR_LOOPBACK(&v6);
+    return false;
 }
 
-void applyAndSend(httplib::Response& res, int status, std::string body, const Fault& f) {
-    std::string contentType = "application/json; charset=utf-8";
-    if (f.latencyMs > 0) std::this_thread::sleep_for(std::chrono::milliseconds(f.latencyMs));
-    if (f.status != 0) {
-        status = f.status;
-        body = kiosk::core::errorBodyJson(status >= 500 ? "server" : "injected", "injected fault: status " + std::to_string(status));
-    }
-    if (f.wrongTypes) body = wrongTypes(body);
-    if (f.oversize > body.size()) {
-        json j = json::parse(body, nullptr, false);
-        if (!j.is_object()) j = json::object();
-        j["padding"] = std::string(f.oversize - body.size(), 'x');
-        body = j.dump();
-    }
-    if (f.malformed) body = body.substr(0, body.size() / 2);
-    if (!f.contentType.empty()) contentType = f.contentType;
-    res.status = status;
-    if (f.reset) {
-        auto shared = std::make_shared<std::string>(std::move(body));
-        res.set_content_provider(shared->size() + 64, contentType,
-                                 [shared](std::size_t offset, std::size_t, httplib::DataSink& sink) {
-                                     if (offset == 0) sink.write(shared->data(), shared->size() / 2);
-                                     return false;  // abort: httplib closes the connection mid-body
-                                 });
-        return;
-    }
-    if (f.dripBps > 0) {
-        auto shared = std::make_shared<std::string>(std::move(body));
-        const std::size_t chunk = std::max<std::size_t>(1, static_cast<std::size_t>(f.dripBps) / 10);
-        res.set_content_provider(shared->size(), contentType,
-                                 [shared, chunk](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
-                                     std::this_thread::sleep_for(std::chrono::milliseconds(100));
-                                     return sink.write(shared->data() + offset, std::min(chunk, length));
-                                 });
-        return;
-    }
-    res.set_content(body, contentType);
-}
+// --record FILE: every exchange as one JSON line, for the contract tests (tests/integration/contract),
+// which validate each answer against docs/api/openapi.yaml. The file holds what was served, names of
+// the seeded dossiers included: it is a test artefact. The device token itself is never written.
+class Recorder {
+public:
+    explicit Recorder(const std::string& path) : m_out(path, std::ios::app) {}
+    [[nodiscard]] bool ok() const { return m_out.good(); }
 
-const std::map<std::string, std::string> kMagicCodes = {
-    {"0500", "status=500"}, {"0503", "status=503"}, {"0001", "malformed"}, {"0002", "wrongtypes"},
-    {"0003", "oversize=2000000"}, {"0004", "contenttype=text/html"}, {"0005", "reset"},
-    {"0006", "latency=3000"}, {"0007", "drip=20"}, {"0401", "status=401"}, {"0404", "status=404"},
+    void write(const httplib::Request& req, const httplib::Response& res) {
+        json request{{"authorization", req.has_header("Authorization")}};
+        for (const char* name : {"If-None-Match", "Idempotency-Key", "Content-Type", "X-Fault"}) {
+            if (req.has_header(name)) request[name] = req.get_header_value(name);
+        }
+        if (!req.body.empty()) request["body"] = req.body;
+        json line{{"method", req.method},
+                  {"path", req.path},
+                  {"request", std::move(request)},
+                  {"status", res.status},
+                  {"content_type", res.get_header_value("Content-Type")},
+                  {"headers", json::object()},
+                  {"fault", res.get_header_value("X-Refbackend-Fault")},
+                  {"streamed", static_cast<bool>(res.content_provider_)},
+                  {"body", res.body}};
+        for (const auto& [name, value] : res.headers) line["headers"][name] = value;
+        const std::string text = line.dump(-1, ' ', false, json::error_handler_t::replace);
+        std::lock_guard lock{m_mutex};
+        m_out << text << '\n' << std::flush;
+    }
+
+private:
+    std::ofstream m_out;
+    std::mutex m_mutex;
 };
 
 std::sig_atomic_t g_unused = 0;
@@ -248,29 +153,44 @@ std::sig_atomic_t g_unused = 0;
 int main(int argc, char** argv) {
     CLI::App cli{"kiosk-refbackend: reference backend for the kiosk's API contract (docs/api/openapi.yaml)",
                  "kiosk-refbackend"};
-    cli.footer(kFaultHelp);
+    cli.footer(refbackend::kFaultHelp);
     std::string listen = "127.0.0.1:8080";
     std::string dbPath = ":memory:";
     bool seed = false;
     std::string token;
+    bool open = false;
+    bool allowFaults = false;
     std::vector<std::string> faultSpecs;
     std::string catalogPath;
     std::string tlsCert, tlsKey;
+    std::string recordPath;
     cli.add_option("--listen", listen, "HOST:PORT to listen on (port 0: pick a free one)")->capture_default_str();
     cli.add_option("--db", dbPath, "SQLite database file (default: in memory)");
     cli.add_flag("--seed", seed, "(Re)create the demo dossiers and receipt tokens and print their codes");
-    cli.add_option("--token", token, "Require 'Authorization: Bearer TOKEN' on every /api/v1 request");
-    cli.add_option("--fault", faultSpecs, "Inject a fault (see the grammar below); may be repeated");
+    cli.add_option("--token", token, "Require 'Authorization: Bearer TOKEN' on every /api/v1 request (needed unless --open)");
+    cli.add_flag("--open", open,
+                 "Serve without a device token: anyone who can connect reads every dossier, names included. "
+                 "Loopback addresses only; for local demos");
+    cli.add_flag("--allow-faults", allowFaults, "Honour --fault, the X-Fault request header and the magic codes (tests)");
+    cli.add_option("--fault", faultSpecs, "Inject a fault (see the grammar below; needs --allow-faults); may be repeated");
+    bool noCatalog = false;
     cli.add_option("--catalog", catalogPath, "Guidance catalog JSON file (default: assets/guidance/catalog.json if present)");
+    cli.add_flag("--no-catalog", noCatalog, "Serve no guidance catalog (the endpoint answers 404)");
     cli.add_option("--tls-cert", tlsCert, "Serve HTTPS with this PEM certificate (needs --tls-key)");
     cli.add_option("--tls-key", tlsKey, "PEM private key for --tls-cert");
+    cli.add_option("--record", recordPath,
+                   "Append every exchange to FILE as one JSON line (contract tests; holds what was served)");
     CLI11_PARSE(cli, argc, argv);
 
+    if (!faultSpecs.empty() && !allowFaults) {
+        std::cerr << "kiosk-refbackend: --fault needs --allow-faults (faults are for tests only)\n";
+        return 2;
+    }
     std::vector<ScopedFault> faults;
     for (const auto& spec : faultSpecs) {
         ScopedFault sf;
         std::string error;
-        if (!parseScopedFault(spec, sf, error)) {
+        if (!refbackend::parseScopedFault(spec, sf, error)) {
             std::cerr << "kiosk-refbackend: --fault " << spec << ": " << error << "\n";
             return 2;
         }
@@ -292,6 +212,44 @@ int main(int argc, char** argv) {
         std::cerr << "kiosk-refbackend: bad port in --listen " << listen << "\n";
         return 2;
     }
+    // Who may read: a device token, or --open on loopback. Full names are personal data.
+    if (open && !token.empty()) {
+        std::cerr << "kiosk-refbackend: --open and --token exclude each other\n";
+        return 2;
+    }
+    if (!open && token.empty()) {
+        std::cerr << "kiosk-refbackend: refusing to serve dossiers (full names included) without a device token: "
+                     "pass --token TOKEN, or --open for a local demo on a loopback address\n";
+        return 2;
+    }
+    const bool loopback = isLoopbackHost(host);
+    if (open && !loopback) {
+        std::cerr << "kiosk-refbackend: --open serves every dossier to anyone; it is refused on " << host
+                  << " (not a loopback address): use --token TOKEN\n";
+        return 2;
+    }
+    if (open) {
+        std::cerr << "kiosk-refbackend: WARNING: --open: no device token; any program on this machine reads every "
+                     "dossier, names included\n";
+    }
+    if (!loopback) {
+        std::cerr << "kiosk-refbackend: WARNING: listening on " << host
+                  << ", which other machines can reach; this is a reference tool with demo data, not a "
+                     "production backend. Use a loopback address unless you mean it, and TLS (--tls-cert) "
+                     "so the device token does not travel in clear text\n";
+    }
+    if (allowFaults) {
+        std::cerr << "kiosk-refbackend: WARNING: --allow-faults: any client can make it slow or break its answers "
+                     "(X-Fault header, magic codes)\n";
+    }
+    std::unique_ptr<Recorder> recorder;
+    if (!recordPath.empty()) {
+        recorder = std::make_unique<Recorder>(recordPath);
+        if (!recorder->ok()) {
+            std::cerr << "kiosk-refbackend: --record " << recordPath << ": cannot open for writing\n";
+            return 2;
+        }
+    }
     if (tlsCert.empty() != tlsKey.empty()) {
         std::cerr << "kiosk-refbackend: --tls-cert and --tls-key go together\n";
         return 2;
@@ -301,7 +259,11 @@ int main(int argc, char** argv) {
     // files the bundled catalog names are read and put inline. The strong ETag is the SHA-256 of the
     // bytes served. Without a catalog file the endpoint answers 404.
     std::string catalog;
-    if (catalogPath.empty() && std::ifstream{"assets/guidance/catalog.json"}) catalogPath = "assets/guidance/catalog.json";
+    if (noCatalog && !catalogPath.empty()) {
+        std::cerr << "kiosk-refbackend: --catalog and --no-catalog exclude each other\n";
+        return 2;
+    }
+    if (!noCatalog && catalogPath.empty() && std::ifstream{"assets/guidance/catalog.json"}) catalogPath = "assets/guidance/catalog.json";
     if (!catalogPath.empty()) {
         auto inlined = refbackend::inlineCatalog(catalogPath);
         if (!inlined) {
@@ -341,18 +303,19 @@ int main(int argc, char** argv) {
     }
     httplib::Server& svr = *server;
 
+    // The fault for one request: none at all without --allow-faults; else the X-Fault header, a magic
+    // code, then the first --fault whose scope matches.
     auto findFault = [&](const httplib::Request& req, std::string_view subject) -> std::optional<Fault> {
+        if (!allowFaults) return std::nullopt;
         if (req.has_header("X-Fault")) {
             Fault f;
             std::string error;
-            if (parseFaultList(req.get_header_value("X-Fault"), f, error)) return f;
+            if (refbackend::parseFaultList(req.get_header_value("X-Fault"), f, error)) return f;
         }
-        constexpr std::string_view magic = "000.00.00.Z99-000000-";
-        if (subject.starts_with(magic)) {
-            const auto it = kMagicCodes.find(std::string{subject.substr(magic.size())});
+        if (const std::string magic = refbackend::magicCodeFault(subject); !magic.empty()) {
             Fault f;
             std::string error;
-            if (it != kMagicCodes.end() && parseFaultList(it->second, f, error)) return f;
+            if (refbackend::parseFaultList(magic, f, error)) return f;
         }
         for (const auto& sf : faults) {
             if (!sf.pathPrefix.empty() && !req.path.starts_with(sf.pathPrefix)) continue;
@@ -378,35 +341,35 @@ int main(int argc, char** argv) {
         const std::string code = req.matches[1];
         const Fault f = findFault(req, code).value_or(Fault{});
         auto body = store->query("SELECT body FROM dossiers WHERE code = ?", {code});
-        if (!body && code.starts_with("000.00.00.Z99-")) {
+        if (!body && allowFaults && !refbackend::magicCodeFault(code).empty()) {
             // Magic fault codes answer with a valid dossier, which the fault then spoils.
             body = json{{"code", code}, {"status", 4}, {"procedure", {{"name", "Thủ tục thử lỗi"}}}}.dump();
         }
-        if (body) applyAndSend(res, 200, *body, f);
-        else applyAndSend(res, 404, notFound("dossier"), f);
+        if (body) refbackend::applyAndSend(res, 200, *body, f);
+        else refbackend::applyAndSend(res, 404, notFound("dossier"), f);
     });
     svr.Get(R"(/api/v1/receipt-tokens/([^/]+))", [&](const httplib::Request& req, httplib::Response& res) {
         if (!authorized(req, res)) return;
         const std::string tok = req.matches[1];
         const Fault f = findFault(req, tok).value_or(Fault{});
         const auto code = store->query("SELECT code FROM tokens WHERE token = ?", {tok});
-        if (code) applyAndSend(res, 200, json{{"code", *code}}.dump(), f);
-        else applyAndSend(res, 404, notFound("receipt token"), f);
+        if (code) refbackend::applyAndSend(res, 200, json{{"code", *code}}.dump(), f);
+        else refbackend::applyAndSend(res, 404, notFound("receipt token"), f);
     });
     svr.Get("/api/v1/guidance/catalog", [&](const httplib::Request& req, httplib::Response& res) {
         if (!authorized(req, res)) return;
         const Fault f = findFault(req, "").value_or(Fault{});
         if (catalog.empty()) {
-            applyAndSend(res, 404, notFound("guidance catalog"), f);
+            refbackend::applyAndSend(res, 404, notFound("guidance catalog"), f);
             return;
         }
-        res.set_header("ETag", catalogEtag);
+        if (!f.noEtag) res.set_header("ETag", catalogEtag);
         res.set_header("Cache-Control", "no-cache");
         if (!f.any() && req.get_header_value("If-None-Match") == catalogEtag) {
             res.status = 304;
             return;
         }
-        applyAndSend(res, 200, catalog, f);
+        refbackend::applyAndSend(res, 200, catalog, f);
     });
     svr.Post("/api/v1/ratings", [&](const httplib::Request& req, httplib::Response& res) {
         if (!authorized(req, res)) return;
@@ -414,34 +377,45 @@ int main(int argc, char** argv) {
         const std::string key = req.get_header_value("Idempotency-Key");
         const json body = json::parse(req.body, nullptr, false);
         if (key.empty() || key.size() > 200) {
-            applyAndSend(res, 400, kiosk::core::errorBodyJson("invalid", "Idempotency-Key header required (1..200 chars)"), f);
+            refbackend::applyAndSend(res, 400, kiosk::core::errorBodyJson("invalid", "Idempotency-Key header required (1..200 chars)"), f);
             return;
         }
         if (!body.is_object() || !body.contains("dossier_code") || !body["dossier_code"].is_string() ||
             !body.contains("level") || !body["level"].is_string() ||
             !kiosk::core::ratingLevelFromString(body["level"].get<std::string>())) {
-            applyAndSend(res, 400, kiosk::core::errorBodyJson("invalid", "body needs dossier_code and level"), f);
+            refbackend::applyAndSend(res, 400, kiosk::core::errorBodyJson("invalid", "body needs dossier_code and level"), f);
             return;
         }
+        if (body.contains("test") && !body["test"].is_boolean()) {
+            refbackend::applyAndSend(res, 400, kiosk::core::errorBodyJson("invalid", "test must be true or false"), f);
+            return;
+        }
+        // A test rating ("test": true, from `kiosk check-backend`) is answered like any other; this
+        // backend keeps no statistics, so it is stored as sent.
         int changes = 0;
         store->query("INSERT OR IGNORE INTO ratings(idempotency_key, dossier_code, level, body) VALUES(?,?,?,?)",
                      {key, body["dossier_code"].get<std::string>(), body["level"].get<std::string>(), req.body}, &changes);
-        applyAndSend(res, changes > 0 ? 201 : 200, json{{"idempotency_key", key}, {"duplicate", changes == 0}}.dump(), f);
+        refbackend::applyAndSend(res, changes > 0 ? 201 : 200, json{{"idempotency_key", key}, {"duplicate", changes == 0}}.dump(), f);
     });
     svr.Post("/api/v1/heartbeats", [&](const httplib::Request& req, httplib::Response& res) {
         if (!authorized(req, res)) return;
         const Fault f = findFault(req, "").value_or(Fault{});
         const json body = json::parse(req.body, nullptr, false);
         if (!body.is_object() || !body.contains("kiosk_id") || !body["kiosk_id"].is_string()) {
-            applyAndSend(res, 400, kiosk::core::errorBodyJson("invalid", "body needs kiosk_id"), f);
+            refbackend::applyAndSend(res, 400, kiosk::core::errorBodyJson("invalid", "body needs kiosk_id"), f);
+            return;
+        }
+        if (body.contains("test") && !body["test"].is_boolean()) {
+            refbackend::applyAndSend(res, 400, kiosk::core::errorBodyJson("invalid", "test must be true or false"), f);
             return;
         }
         store->query("INSERT INTO heartbeats(kiosk_id, body) VALUES(?, ?)", {body["kiosk_id"].get<std::string>(), req.body});
-        applyAndSend(res, 202, R"({"accepted":true})", f);
+        refbackend::applyAndSend(res, 202, R"({"accepted":true})", f);
     });
     svr.Get("/healthz", [](const httplib::Request&, httplib::Response& res) { res.set_content("ok\n", "text/plain"); });
-    svr.set_logger([](const httplib::Request& req, const httplib::Response& res) {
+    svr.set_logger([&recorder](const httplib::Request& req, const httplib::Response& res) {
         std::cerr << req.method << " " << req.path << " -> " << res.status << "\n";
+        if (recorder) recorder->write(req, res);
     });
 
     // 1. Bind first, so the port is known and printed as the first line (tests read it).

@@ -37,6 +37,7 @@ int runCli(int argc, char** argv, CliExtension* extension) {
     registerPrintTestCommand(cli, options, result);
     registerScanImageCommand(cli, options, result);
     registerGuidanceCommand(cli, options, result);
+    registerCheckBackendCommand(cli, options, result);
 
     try {
         cli.parse(argc, argv);

@@ -39,5 +39,6 @@ void registerSlipCommand(CLI::App& cli, const GlobalOptions& options, CommandRes
 void registerPrintTestCommand(CLI::App& cli, const GlobalOptions& options, CommandResult& result);    ///< cmd_print_test.cpp
 void registerScanImageCommand(CLI::App& cli, const GlobalOptions& options, CommandResult& result);    ///< cmd_scan_image.cpp
 void registerGuidanceCommand(CLI::App& cli, const GlobalOptions& options, CommandResult& result);     ///< cmd_guidance.cpp
+void registerCheckBackendCommand(CLI::App& cli, const GlobalOptions& options, CommandResult& result); ///< cmd_check_backend.cpp
 
 }  // namespace kiosk::app

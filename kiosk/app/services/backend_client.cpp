@@ -27,11 +27,6 @@ core::LookupErrorKind kindOf(platform::HttpFailure failure) {
     return LookupErrorKind::Offline;
 }
 
-bool isJson(const std::string& contentType) {
-    return contentType.starts_with("application/json") &&
-           (contentType.size() == 16 || contentType[16] == ';' || contentType[16] == ' ');
-}
-
 // Waits `delay`, waking every 20 ms to honour a cancel; @return false when cancelled.
 bool sleepUnlessCancelled(std::chrono::milliseconds delay, const std::atomic<bool>* cancel) {
     const auto until = std::chrono::steady_clock::now() + delay;
@@ -99,6 +94,11 @@ std::expected<BackendOptions, std::string> backendOptionsFrom(const core::Backen
     return options;
 }
 
+bool isJsonContentType(std::string_view contentType) {
+    return contentType.starts_with("application/json") &&
+           (contentType.size() == 16 || contentType[16] == ';' || contentType[16] == ' ');
+}
+
 std::string encodePathSegment(std::string_view segment) {
     static constexpr char kHex[] = "0123456789ABCDEF";
     std::string out;
@@ -126,14 +126,11 @@ std::expected<platform::HttpResponse, LookupError> BackendClient::send(platform:
     if (!m_options.baseUrl.starts_with("http://") && !m_options.baseUrl.starts_with("https://")) {
         return std::unexpected(LookupError{LookupErrorKind::Offline, "backend URL must start with http:// or https://", 0});
     }
-    request.url = m_options.baseUrl + request.url;
-    request.headers.emplace_back("Accept", "application/json");
-    if (!m_options.token.empty()) request.headers.emplace_back("Authorization", "Bearer " + m_options.token);
     const int attempts = 1 + (idempotent ? std::max(0, m_options.retries) : 0);
     auto delay = m_options.backoff;
     LookupError last;
     for (int attempt = 1; attempt <= attempts; ++attempt) {
-        auto response = m_http.perform(request, m_options.http, cancel);
+        auto response = exchange(request, cancel);
         bool retryable = false;
         if (!response) {
             last = LookupError{kindOf(response.error().kind), response.error().diagnostic, 0};
@@ -162,10 +159,18 @@ std::expected<platform::HttpResponse, LookupError> BackendClient::send(platform:
     return std::unexpected(last);
 }
 
+std::expected<platform::HttpResponse, platform::HttpError> BackendClient::exchange(platform::HttpRequest request,
+                                                                                  const std::atomic<bool>* cancel) {
+    request.url = m_options.baseUrl + request.url;
+    request.headers.emplace_back("Accept", "application/json");
+    if (!m_options.token.empty()) request.headers.emplace_back("Authorization", "Bearer " + m_options.token);
+    return m_http.perform(request, m_options.http, cancel);
+}
+
 std::expected<std::string, LookupError> BackendClient::resolveToken(std::string_view token, const std::atomic<bool>* cancel) {
     auto response = send({"GET", "/api/v1/receipt-tokens/" + encodePathSegment(token), {}, {}}, true, cancel);
     if (!response) return logged(response.error(), "token");
-    if (!isJson(response->contentType)) {
+    if (!isJsonContentType(response->contentType)) {
         return logged({LookupErrorKind::BadResponse, "content type is not application/json", response->status}, "token");
     }
     auto code = core::mapReceiptToken(response->body);
@@ -179,7 +184,7 @@ std::expected<core::Dossier, LookupError> BackendClient::lookupDossier(std::stri
     if (response->status != 200) {
         return logged({LookupErrorKind::Server, "unexpected HTTP " + std::to_string(response->status), response->status}, "dossier");
     }
-    if (!isJson(response->contentType)) {
+    if (!isJsonContentType(response->contentType)) {
         return logged({LookupErrorKind::BadResponse, "content type is not application/json", response->status}, "dossier");
     }
     auto dossier = core::mapDossier(response->body, code);
@@ -203,7 +208,7 @@ std::expected<CatalogFetch, LookupError> BackendClient::fetchCatalog(std::string
         if (out.etag.empty()) out.etag = std::string{etag};
         return out;
     }
-    if (!isJson(response->contentType)) {
+    if (!isJsonContentType(response->contentType)) {
         return logged({LookupErrorKind::BadResponse, "content type is not application/json", response->status}, "catalog");
     }
     out.body = std::move(response->body);

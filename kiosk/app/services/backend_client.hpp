@@ -57,6 +57,11 @@ public:
     std::expected<void, core::LookupError> submitRating(const core::Rating& rating, const std::atomic<bool>* cancel);
     /// POST /api/v1/heartbeats (never retried here).
     std::expected<void, core::LookupError> sendHeartbeat(const core::Heartbeat& heartbeat, const std::atomic<bool>* cancel);
+    /// One request exactly as the kiosk sends it (base URL, Accept, the device token), without retries
+    /// and without judging the answer: for `kiosk check-backend`, which judges the raw answer.
+    /// @param request method, path under the base URL ("/api/v1/..."), extra headers, body
+    std::expected<platform::HttpResponse, platform::HttpError> exchange(platform::HttpRequest request,
+                                                                       const std::atomic<bool>* cancel);
 
     [[nodiscard]] const BackendOptions& options() const { return m_options; }
 
@@ -69,5 +74,9 @@ private:
 
 /// Percent-encodes one URL path segment (RFC 3986 unreserved characters stay).
 std::string encodePathSegment(std::string_view segment);
+
+/// @return true for "application/json", with or without parameters ("; charset=utf-8"): the only
+///         Content-Type the kiosk reads a body with
+bool isJsonContentType(std::string_view contentType);
 
 }  // namespace kiosk::app

@@ -78,11 +78,13 @@ std::optional<RatingLevel> ratingLevelFromString(std::string_view text) {
 }
 
 std::string buildRatingJson(const Rating& rating) {
-    return dump(json{{"dossier_code", rating.dossierCode},
-                     {"level", std::string{toString(rating.level)}},
-                     {"rated_at", formatIsoTime(rating.ratedAt)},
-                     {"kiosk_id", rating.kioskId},
-                     {"idempotency_key", rating.idempotencyKey}});
+    json body{{"dossier_code", rating.dossierCode},
+              {"level", std::string{toString(rating.level)}},
+              {"rated_at", formatIsoTime(rating.ratedAt)},
+              {"kiosk_id", rating.kioskId},
+              {"idempotency_key", rating.idempotencyKey}};
+    if (rating.test) body["test"] = true;
+    return dump(body);
 }
 
 std::string buildHeartbeatJson(const Heartbeat& heartbeat) {
@@ -90,12 +92,14 @@ std::string buildHeartbeatJson(const Heartbeat& heartbeat) {
     for (const auto& [name, value] : heartbeat.states) states[name] = value;
     json counters = json::object();
     for (const auto& [name, value] : heartbeat.counters) counters[name] = value;
-    return dump(json{{"kiosk_id", heartbeat.kioskId},
-                     {"version", heartbeat.version},
-                     {"sent_at", formatIsoTime(heartbeat.sentAt)},
-                     {"uptime_s", heartbeat.uptimeSeconds},
-                     {"states", std::move(states)},
-                     {"counters", std::move(counters)}});
+    json body{{"kiosk_id", heartbeat.kioskId},
+              {"version", heartbeat.version},
+              {"sent_at", formatIsoTime(heartbeat.sentAt)},
+              {"uptime_s", heartbeat.uptimeSeconds},
+              {"states", std::move(states)},
+              {"counters", std::move(counters)}};
+    if (heartbeat.test) body["test"] = true;
+    return dump(body);
 }
 
 }  // namespace kiosk::core

@@ -51,9 +51,10 @@ struct Rating {
     ZonedTime ratedAt;
     std::string kioskId;
     std::string idempotencyKey;  ///< stable for one rating, so a retried delivery is counted once
+    bool test = false;           ///< sent by a conformance run (`kiosk check-backend`): not to be counted
 };
 
-/// @return the JSON body of a rating
+/// @return the JSON body of a rating; `"test": true` only for a test rating (the contract's default is false)
 std::string buildRatingJson(const Rating& rating);
 
 /// `POST /api/v1/heartbeats`: health figures of one kiosk (never personal data).
@@ -64,9 +65,10 @@ struct Heartbeat {
     std::int64_t uptimeSeconds = 0;
     std::vector<std::pair<std::string, std::string>> states;     ///< e.g. {"printer","ok"}, {"paper","low"}
     std::vector<std::pair<std::string, std::int64_t>> counters;  ///< e.g. {"lookups_ok", 120}
+    bool test = false;  ///< sent by a conformance run (`kiosk check-backend`): not a kiosk being alive
 };
 
-/// @return the JSON body of a heartbeat
+/// @return the JSON body of a heartbeat; `"test": true` only for a test heartbeat
 std::string buildHeartbeatJson(const Heartbeat& heartbeat);
 
 }  // namespace kiosk::core

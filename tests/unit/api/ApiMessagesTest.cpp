@@ -97,3 +97,16 @@ TEST(ApiMessagesTest, HeartbeatJsonCarriesFigures) {
     EXPECT_EQ(j["states"]["paper"], "low");
     EXPECT_EQ(j["counters"]["lookups_ok"], 12);
 }
+
+TEST(ApiMessagesTest, OnlyATestRatingOrHeartbeatCarriesTheTestFlag) {
+    Rating r;
+    r.dossierCode = "000.00.06.H56-231027-0361";
+    EXPECT_FALSE(json::parse(buildRatingJson(r)).contains("test"));  // the contract's default: false
+    r.test = true;
+    EXPECT_EQ(json::parse(buildRatingJson(r))["test"], true);
+    Heartbeat h;
+    h.kioskId = "k";
+    EXPECT_FALSE(json::parse(buildHeartbeatJson(h)).contains("test"));
+    h.test = true;
+    EXPECT_EQ(json::parse(buildHeartbeatJson(h))["test"], true);
+}
