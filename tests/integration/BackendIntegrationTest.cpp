@@ -413,6 +413,20 @@ TEST(RefBackendCliTest, ServesNothingWithoutATokenUnlessOpenOnLoopback) {
     EXPECT_TRUE(client.lookupDossier(open.dossiers().front().code, nullptr));
 }
 
+// A second instance on a port that is in use is refused (cpp-httplib's default SO_REUSEPORT would let
+// both listen and share the requests).
+TEST(RefBackendCliTest, RefusesAPortInUse) {
+    BackendProcess first{{"--token", "t"}};
+    ASSERT_TRUE(first.ok());
+    std::string out, err;
+    EXPECT_EQ(test::runCapture({"/usr/bin/timeout", "5", REFBACKEND_EXE, "--listen",
+                                "127.0.0.1:" + std::to_string(first.port()), "--token", "t"},
+                               out, &err),
+              1);
+    EXPECT_NE(err.find("cannot listen on 127.0.0.1:" + std::to_string(first.port())), std::string::npos) << err;
+    EXPECT_EQ(out.find("listening on"), std::string::npos) << out;
+}
+
 TEST(RefBackendCliTest, WarnsWhenListeningBeyondLoopback) {
     // The warning comes before the TLS files are checked, so a lone --tls-cert ends the run (exit 2)
     // before anything is bound: no port is opened beyond loopback. 192.0.2.1 is TEST-NET-1, no

@@ -418,10 +418,16 @@ int main(int argc, char** argv) {
         if (recorder) recorder->write(req, res);
     });
 
-    // 1. Bind first, so the port is known and printed as the first line (tests read it).
+    // 1. Bind first, so the port is known and printed as the first line (tests read it). cpp-httplib's
+    //    default socket options set SO_REUSEPORT, which lets a second instance share a port already in
+    //    use; SO_REUSEADDR alone still allows a quick restart but refuses a port someone listens on.
+    svr.set_socket_options([](int sock) {
+        int yes = 1;
+        ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    });
     const int bound = port == 0 ? svr.bind_to_any_port(host) : (svr.bind_to_port(host, port) ? port : -1);
     if (bound <= 0) {
-        std::cerr << "kiosk-refbackend: cannot listen on " << listen << "\n";
+        std::cerr << "kiosk-refbackend: cannot listen on " << listen << " (address in use or not available)\n";
         return 1;
     }
     std::cout << "listening on " << host << ":" << bound << std::endl;
