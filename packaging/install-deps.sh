@@ -17,6 +17,8 @@ packages=(
   xvfb xauth libgl1-mesa-dri x11-utils x11-apps xdotool imagemagick tzdata
   # test helpers: coverage, certificates for the TLS test
   gcovr openssl
+  # second barcode decoder: the scan benchmark's comparison (tests/bench/ScanBench.cpp)
+  libzbar-dev
 )
 
 missing=()
