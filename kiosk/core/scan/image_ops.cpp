@@ -62,14 +62,30 @@ void downscaleToFitInto(ImageView src, int maxWidth, int maxHeight, LumaImage& d
     const int h = std::max(1, src.height / factor);
     dst.resize(w, h);
     const unsigned area = static_cast<unsigned>(factor * factor);
+    // Column sums of `factor` rows first (16 columns at a time, which g++ -O2 vectorizes), then the
+    // sums across each box: the second step touches only 1/factor of the pixels.
+    const int used = w * factor;
+    std::vector<std::uint32_t> columns(static_cast<std::size_t>(used));
+    constexpr int kChunk = 16;
     for (int y = 0; y < h; ++y) {
+        std::fill(columns.begin(), columns.end(), 0u);
+        for (int dy = 0; dy < factor; ++dy) {
+            const std::uint8_t* in = src.row(y * factor + dy);
+            int x = 0;
+            for (; x + kChunk <= used; x += kChunk) {
+                std::uint8_t v[kChunk];
+                std::uint32_t c[kChunk];
+                std::memcpy(v, in + x, kChunk);
+                std::memcpy(c, columns.data() + x, sizeof c);
+                for (int i = 0; i < kChunk; ++i) c[i] += v[i];
+                std::memcpy(columns.data() + x, c, sizeof c);
+            }
+            for (; x < used; ++x) columns[static_cast<std::size_t>(x)] += in[x];
+        }
         std::uint8_t* out = dst.pixels.data() + static_cast<std::ptrdiff_t>(y) * w;
         for (int x = 0; x < w; ++x) {
-            unsigned sum = 0;
-            for (int dy = 0; dy < factor; ++dy) {
-                const std::uint8_t* in = src.row(y * factor + dy) + x * factor;
-                for (int dx = 0; dx < factor; ++dx) sum += in[dx];
-            }
+            std::uint32_t sum = 0;
+            for (int dx = 0; dx < factor; ++dx) sum += columns[static_cast<std::size_t>(x * factor + dx)];
             out[x] = static_cast<std::uint8_t>((sum + area / 2) / area);
         }
     }
