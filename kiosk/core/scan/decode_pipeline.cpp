@@ -126,9 +126,9 @@ std::optional<Detection> readRowsThenColumns(ImageView view, const ZXing::Decode
 }  // namespace
 
 DecodePipeline::DecodePipeline(DecodePipelineOptions options) : m_options(std::move(options)) {
-    // First guesses of each pass's cost on a 1280x720 frame (docs/performance.md#scanning); the
-    // measured cost replaces them as soon as a pass has run.
-    for (auto& e : m_estimates) e = std::chrono::microseconds(1000);
+    // A first guess of 1 ms per pass, about what each costs on a 1280x720 frame
+    // (docs/performance.md#scanning); measured costs take over as soon as a pass has run.
+    m_estimates.fill(std::chrono::microseconds(1000));
 }
 
 DecodePass DecodePipeline::nextExtraPass() const {
@@ -136,9 +136,7 @@ DecodePass DecodePipeline::nextExtraPass() const {
     return m_options.extraPasses[m_next % m_options.extraPasses.size()];
 }
 
-Nanos& DecodePipeline::estimateFor(DecodePass pass) {
-    return m_estimates[static_cast<std::size_t>(pass) % m_estimates.size()];
-}
+Nanos& DecodePipeline::estimateFor(DecodePass pass) { return m_estimates[static_cast<std::size_t>(pass)]; }
 
 std::optional<Detection> DecodePipeline::decodeFrame(ImageView frame) {
     m_extraLastFrame = 0;
@@ -227,14 +225,14 @@ std::optional<Detection> DecodePipeline::fastPass(ImageView image) {
 
 std::optional<Detection> DecodePipeline::runPass(DecodePass pass, ImageView image) {
     if (!image.valid()) return std::nullopt;
-    const bool noisy = m_options.smoothAboveNoise > 0 && estimateNoise(image) >= m_options.smoothAboveNoise;
+    auto noisy = [&] { return m_options.smoothAboveNoise > 0 && estimateNoise(image) >= m_options.smoothAboveNoise; };
     switch (pass) {
         case DecodePass::Fast: return fastPass(image);
 
         case DecodePass::TryHarder: {
             const PixelRect r = centreRect(image.width, image.height, cropFractionFor(image, m_options.cropFraction, 1));
             ImageView c = crop(image, r);
-            if (noisy) {
+            if (noisy()) {
                 smoothInto(c, m_scratch);
                 c = m_scratch.view();
             }
@@ -263,7 +261,7 @@ std::optional<Detection> DecodePipeline::runPass(DecodePass pass, ImageView imag
         case DecodePass::UpscaledCrop: {
             const PixelRect r = centreRect(image.width, image.height, cropFractionFor(image, m_options.upscaleCropFraction, 4));
             ImageView c = crop(image, r);
-            if (noisy) {
+            if (noisy()) {
                 smoothInto(c, m_scratch2);
                 c = m_scratch2.view();
             }

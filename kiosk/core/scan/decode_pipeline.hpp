@@ -42,6 +42,9 @@ enum class DecodePass {
     Flattened,     ///< still images: the same after local contrast normalisation (shadow, glare, uneven light)
 };
 
+/// How many DecodePass values there are (Flattened is the last).
+inline constexpr std::size_t kDecodePassCount = static_cast<std::size_t>(DecodePass::Flattened) + 1;
+
 /// Stable name for logs, JSON and benchmarks ("fast", "inverted", ...).
 std::string_view toString(DecodePass pass);
 
@@ -132,7 +135,7 @@ private:
     int m_extraLastFrame = 0;
     int m_starved = 0;  ///< frames in a row on which the next pass did not fit the budget
     std::chrono::nanoseconds m_credit{0};
-    std::array<std::chrono::nanoseconds, 9> m_estimates{};  ///< running cost estimate per DecodePass
+    std::array<std::chrono::nanoseconds, kDecodePassCount> m_estimates{};  ///< running cost estimate per DecodePass
     LumaImage m_scratch;   ///< the pass's working copy (smoothed, averaged, inverted, ...)
     LumaImage m_scratch2;  ///< a second one where a pass needs two
     LumaImage m_binary;    ///< the fast pass's binarized frame ...
