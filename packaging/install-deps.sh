@@ -22,6 +22,8 @@ packages=(
   # `kiosk check-backend`; python3-jsonschema and node (with tools/contract's npm package, below)
   # validate it and every answer of the reference backend in the contract tests
   python3-yaml python3-jsonschema nodejs
+  # second barcode decoder: the scan benchmark's comparison (tests/bench/ScanBench.cpp)
+  libzbar-dev
 )
 
 missing=()

@@ -47,10 +47,10 @@ std::string expected(const std::string& name) {
 }
 
 TEST(ScanImageCliTest, OneJsonLinePerFileInOrder) {
-    const CliRun run = scanImage(data("qr-bare-clean.png") + " " + data("nocode-receipt.png") + " " + data("qr-url-inverted.png"));
+    const CliRun run = scanImage(data("plain-qr-bare-offcentre.png") + " " + data("nocode-receipt.png") + " " + data("inverted-qr-url-fill80.png"));
     EXPECT_EQ(run.exitCode, 0);
     ASSERT_EQ(run.lines.size(), 3u);
-    EXPECT_EQ(run.lines[0]["file"], data("qr-bare-clean.png"));
+    EXPECT_EQ(run.lines[0]["file"], data("plain-qr-bare-offcentre.png"));
     EXPECT_EQ(run.lines[0]["found"], true);
     EXPECT_EQ(run.lines[0]["kind"], "dossier");
     EXPECT_TRUE(run.lines[0]["ms"].is_number_integer());
@@ -63,14 +63,14 @@ TEST(ScanImageCliTest, OneJsonLinePerFileInOrder) {
 }
 
 TEST(ScanImageCliTest, RawAddsTheDecodedText) {
-    const CliRun run = scanImage("--raw " + data("code128-clean.png"));
+    const CliRun run = scanImage("--raw " + data("plain-code128-800.png"));
     ASSERT_EQ(run.lines.size(), 1u);
-    EXPECT_EQ(run.lines[0]["text"], expected("code128-clean"));
+    EXPECT_EQ(run.lines[0]["text"], expected("plain-code128-800"));
     EXPECT_EQ(run.lines[0]["kind"], "dossier");
 }
 
 TEST(ScanImageCliTest, UnreadableFilesAreReportedAndFailTheRun) {
-    const CliRun run = scanImage("/nonexistent/receipt.png " + data("qr-bare-clean.txt") + " " + data("qr-bare-clean.png"));
+    const CliRun run = scanImage("/nonexistent/receipt.png " + data("plain-qr-bare-offcentre.txt") + " " + data("plain-qr-bare-offcentre.png"));
     EXPECT_EQ(run.exitCode, 1);
     ASSERT_EQ(run.lines.size(), 3u);
     EXPECT_EQ(run.lines[0]["found"], false);

@@ -131,16 +131,17 @@ TEST(ScanServiceTest, FrameWithoutCodeReportsNothing) {
 }
 
 TEST(ScanServiceTest, FileCameraPlaysAFolderInOrder) {
-    // Three images of the decode set, copied so the folder holds exactly them.
+    // Three images of the decode set (a PNG and two JPEGs), copied so the folder holds exactly them.
     const auto dir = std::filesystem::temp_directory_path() / ("kiosk-scan-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
     const std::filesystem::path data = std::filesystem::path(KIOSK_TEST_DATA_DIR) / "scan";
-    const std::vector<std::string> cases = {"qr-bare-clean", "qr-url-rot30", "qr-bare-inverted"};
+    const std::vector<std::string> cases = {"plain-qr-bare-offcentre.png", "rotated-qr-url-45.png", "inverted-qr-url-fill85-noise.jpg"};
     std::vector<std::string> expected;
     for (std::size_t i = 0; i < cases.size(); ++i) {
-        std::filesystem::copy_file(data / (cases[i] + ".png"), dir / (std::to_string(i) + ".png"),
+        const std::filesystem::path image = data / cases[i];
+        std::filesystem::copy_file(image, dir / (std::to_string(i) + image.extension().string()),
                                    std::filesystem::copy_options::overwrite_existing);
-        std::ifstream in(data / (cases[i] + ".txt"));
+        std::ifstream in(std::filesystem::path(image).replace_extension(".txt"));
         expected.emplace_back(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
     }
     std::ofstream(dir / "notes.txt") << "not an image";  // skipped: not an image extension

@@ -100,12 +100,13 @@ void ScanService::report(const std::string& raw, ScanSource source, Clock::time_
 }
 
 void ScanService::decodeLoop(std::stop_token stop) {
-    core::DecodePipeline pipeline(m_options.pipeline);
+    core::DecodePipelineOptions pipelineOptions = m_options.pipeline;
+    if (!pipelineOptions.clock) pipelineOptions.clock = threadCpuTime;
+    core::DecodePipeline pipeline(std::move(pipelineOptions));
     platform::Frame frame;
     std::vector<double> recent;
     recent.reserve(kMedianWindow);
     std::size_t recentNext = 0;
-    bool overBudget = false;
     Clock::time_point lastPreview{};
     const auto previewPeriod = m_options.previewFps > 0
                                    ? std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(1.0 / m_options.previewFps))
@@ -115,12 +116,11 @@ void ScanService::decodeLoop(std::stop_token stop) {
     while (!stop.stop_requested()) {
         if (!m_mailbox.take(frame, std::chrono::milliseconds(200))) continue;
         const auto cpu0 = threadCpuTime();
-        const auto found = pipeline.decodeFrame(frame.image.view(), !overBudget);
+        const auto found = pipeline.decodeFrame(frame.image.view());
         const auto t1 = Clock::now();
         const auto cpu = threadCpuTime() - cpu0;
         const double ms = std::chrono::duration<double, std::milli>(cpu).count();
-        const bool skipped = overBudget;
-        overBudget = cpu > m_options.frameBudget;
+        const bool skipped = !found && pipeline.extraPassesLastFrame() == 0;
         if (recent.size() < kMedianWindow) {
             recent.push_back(ms);
         } else {

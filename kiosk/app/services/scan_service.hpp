@@ -64,7 +64,7 @@ struct ScanStats {
     std::uint64_t framesDecoded = 0;
     std::uint64_t framesPublished = 0;
     std::uint64_t framesDropped = 0;      ///< overwritten in the mailbox before the decoder took them
-    std::uint64_t extraPassesSkipped = 0; ///< frames that ran the fast pass only (over budget)
+    std::uint64_t extraPassesSkipped = 0; ///< frames without a code that ran no extra pass (no room in the CPU budget)
     double lastDecodeMs = 0;              ///< CPU time of the decoder thread for the last frame
     double medianDecodeMs = 0;            ///< the same, median over the last 64 frames
     std::uint64_t scansReported = 0;
@@ -72,12 +72,11 @@ struct ScanStats {
 
 struct ScanServiceOptions {
     std::chrono::milliseconds dedupeWindow{4000};
-    /// Per-frame decode budget (decoder thread CPU time): after a frame that cost more, the next
-    /// runs the fast pass only and the rotation of extra passes waits.
-    std::chrono::microseconds frameBudget{5000};
     int previewMaxWidth = 320;
     int previewMaxHeight = 240;
     double previewFps = 10;  ///< at most this many preview frames per second (0: no preview)
+    /// Passes and the per-frame CPU budget (frameBudget, frameCeiling); the decoder thread sets
+    /// the clock to its own CPU time when none is given.
     core::DecodePipelineOptions pipeline;
 };
 

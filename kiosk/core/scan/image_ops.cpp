@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cmath>
+#include <cstring>
+#include <cstdint>
 #include <cstdlib>
 #include <vector>
-#include <cstdint>
 
 namespace kiosk::core {
 
@@ -59,14 +62,30 @@ void downscaleToFitInto(ImageView src, int maxWidth, int maxHeight, LumaImage& d
     const int h = std::max(1, src.height / factor);
     dst.resize(w, h);
     const unsigned area = static_cast<unsigned>(factor * factor);
+    // Column sums of `factor` rows first (16 columns at a time, which g++ -O2 vectorizes), then the
+    // sums across each box: the second step touches only 1/factor of the pixels.
+    const int used = w * factor;
+    std::vector<std::uint32_t> columns(static_cast<std::size_t>(used));
+    constexpr int kChunk = 16;
     for (int y = 0; y < h; ++y) {
+        std::fill(columns.begin(), columns.end(), 0u);
+        for (int dy = 0; dy < factor; ++dy) {
+            const std::uint8_t* in = src.row(y * factor + dy);
+            int x = 0;
+            for (; x + kChunk <= used; x += kChunk) {
+                std::uint8_t v[kChunk];
+                std::uint32_t c[kChunk];
+                std::memcpy(v, in + x, kChunk);
+                std::memcpy(c, columns.data() + x, sizeof c);
+                for (int i = 0; i < kChunk; ++i) c[i] += v[i];
+                std::memcpy(columns.data() + x, c, sizeof c);
+            }
+            for (; x < used; ++x) columns[static_cast<std::size_t>(x)] += in[x];
+        }
         std::uint8_t* out = dst.pixels.data() + static_cast<std::ptrdiff_t>(y) * w;
         for (int x = 0; x < w; ++x) {
-            unsigned sum = 0;
-            for (int dy = 0; dy < factor; ++dy) {
-                const std::uint8_t* in = src.row(y * factor + dy) + x * factor;
-                for (int dx = 0; dx < factor; ++dx) sum += in[dx];
-            }
+            std::uint32_t sum = 0;
+            for (int dx = 0; dx < factor; ++dx) sum += columns[static_cast<std::size_t>(x * factor + dx)];
             out[x] = static_cast<std::uint8_t>((sum + area / 2) / area);
         }
     }
@@ -169,6 +188,120 @@ void smoothInto(ImageView src, LumaImage& dst) {
             const unsigned v = column[static_cast<std::size_t>(x - 1)] + 2u * column[static_cast<std::size_t>(x)] +
                                column[static_cast<std::size_t>(x + 1)];
             out[x] = static_cast<std::uint8_t>((v + 8) / 16);
+        }
+    }
+}
+
+void averageRowsInto(ImageView src, int n, LumaImage& dst) {
+    n = std::bit_floor(static_cast<unsigned>(std::clamp(n, 1, 128)));
+    const int shift = std::countr_zero(static_cast<unsigned>(n));
+    const int h = src.height / n;
+    const int w = src.width;
+    dst.resize(w, h);
+    constexpr int kChunk = 16;
+    for (int y = 0; y < h; ++y) {
+        std::uint8_t* out = dst.pixels.data() + static_cast<std::ptrdiff_t>(y) * w;
+        int x = 0;
+        // 16 columns at a time through local arrays: g++ -O2 vectorizes only loops with a
+        // constant trip count and nothing that may alias (see binarizer.cpp).
+        for (; x + kChunk <= w; x += kChunk) {
+            std::uint16_t acc[kChunk] = {};
+            for (int k = 0; k < n; ++k) {
+                std::uint8_t v[kChunk];
+                std::memcpy(v, src.row(y * n + k) + x, kChunk);
+                for (int i = 0; i < kChunk; ++i) acc[i] = static_cast<std::uint16_t>(acc[i] + v[i]);
+            }
+            std::uint8_t o[kChunk];
+            for (int i = 0; i < kChunk; ++i) o[i] = static_cast<std::uint8_t>((acc[i] + (n >> 1)) >> shift);
+            std::memcpy(out + x, o, kChunk);
+        }
+        for (; x < w; ++x) {
+            unsigned s = 0;
+            for (int k = 0; k < n; ++k) s += src.row(y * n + k)[x];
+            out[x] = static_cast<std::uint8_t>((s + static_cast<unsigned>(n >> 1)) >> shift);
+        }
+    }
+}
+
+void averageColumnsInto(ImageView src, int n, LumaImage& dst) {
+    n = std::bit_floor(static_cast<unsigned>(std::clamp(n, 1, 128)));
+    const int shift = std::countr_zero(static_cast<unsigned>(n));
+    const int w = src.width / n;
+    dst.resize(w, src.height);
+    for (int y = 0; y < src.height; ++y) {
+        const std::uint8_t* r = src.row(y);
+        std::uint8_t* out = dst.pixels.data() + static_cast<std::ptrdiff_t>(y) * w;
+        for (int x = 0; x < w; ++x) {
+            unsigned s = 0;
+            for (int k = 0; k < n; ++k) s += r[x * n + k];
+            out[x] = static_cast<std::uint8_t>((s + static_cast<unsigned>(n >> 1)) >> shift);
+        }
+    }
+}
+
+void normalizeLocalContrastInto(ImageView src, int blockSize, LumaImage& dst) {
+    if (!src.valid()) {
+        dst.resize(0, 0);
+        return;
+    }
+    const int b = std::max(4, blockSize);
+    const int w = src.width;
+    const int h = src.height;
+    const int bw = (w + b - 1) / b;
+    const int bh = (h + b - 1) / b;
+    const auto blocks = static_cast<std::size_t>(bw) * static_cast<std::size_t>(bh);
+    // Block sums, then mean and spread smoothed over 3x3 blocks.
+    std::vector<double> sum(blocks, 0), squares(blocks, 0), count(blocks, 0);
+    for (int y = 0; y < h; ++y) {
+        const std::uint8_t* r = src.row(y);
+        const std::size_t base = static_cast<std::size_t>(y / b) * static_cast<std::size_t>(bw);
+        for (int x = 0; x < w; ++x) {
+            const double p = r[x];
+            const std::size_t i = base + static_cast<std::size_t>(x / b);
+            sum[i] += p;
+            squares[i] += p * p;
+            count[i] += 1;
+        }
+    }
+    std::vector<float> mean(blocks), spread(blocks);
+    for (int by = 0; by < bh; ++by) {
+        for (int bx = 0; bx < bw; ++bx) {
+            double s = 0, q = 0, n = 0;
+            for (int yy = std::max(0, by - 1); yy <= std::min(bh - 1, by + 1); ++yy) {
+                for (int xx = std::max(0, bx - 1); xx <= std::min(bw - 1, bx + 1); ++xx) {
+                    const std::size_t i = static_cast<std::size_t>(yy) * bw + xx;
+                    s += sum[i];
+                    q += squares[i];
+                    n += count[i];
+                }
+            }
+            const double m = s / n;
+            const std::size_t i = static_cast<std::size_t>(by) * bw + bx;
+            mean[i] = static_cast<float>(m);
+            spread[i] = static_cast<float>(std::sqrt(std::max(0.0, q / n - m * m)));
+        }
+    }
+    // Bilinear between block centres.
+    dst.resize(w, h);
+    for (int y = 0; y < h; ++y) {
+        const float fy = std::clamp((static_cast<float>(y) + 0.5f) / static_cast<float>(b) - 0.5f, 0.0f, static_cast<float>(bh - 1));
+        const int y0 = static_cast<int>(fy);
+        const int y1 = std::min(bh - 1, y0 + 1);
+        const float ty = fy - static_cast<float>(y0);
+        const std::uint8_t* r = src.row(y);
+        std::uint8_t* out = dst.pixels.data() + static_cast<std::ptrdiff_t>(y) * w;
+        for (int x = 0; x < w; ++x) {
+            const float fx = std::clamp((static_cast<float>(x) + 0.5f) / static_cast<float>(b) - 0.5f, 0.0f, static_cast<float>(bw - 1));
+            const int x0 = static_cast<int>(fx);
+            const int x1 = std::min(bw - 1, x0 + 1);
+            const float tx = fx - static_cast<float>(x0);
+            auto lerp = [&](const std::vector<float>& g) {
+                const float top = g[static_cast<std::size_t>(y0) * bw + x0] * (1 - tx) + g[static_cast<std::size_t>(y0) * bw + x1] * tx;
+                const float bottom = g[static_cast<std::size_t>(y1) * bw + x0] * (1 - tx) + g[static_cast<std::size_t>(y1) * bw + x1] * tx;
+                return top * (1 - ty) + bottom * ty;
+            };
+            const float v = 128.0f + 64.0f * (static_cast<float>(r[x]) - lerp(mean)) / (lerp(spread) + 8.0f);
+            out[x] = static_cast<std::uint8_t>(std::clamp(std::lround(v), 0L, 255L));
         }
     }
 }

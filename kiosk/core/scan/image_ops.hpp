@@ -49,4 +49,19 @@ double estimateNoise(ImageView view);
 /// keeps ZXing's local-average binarizer from seeing finder-pattern candidates in flat noisy areas.
 void smoothInto(ImageView src, LumaImage& dst);
 
+/// Averages groups of `n` rows into one (height / n rows; a last partial group is dropped; `n`
+/// is rounded down to a power of two, at most 128). Along the bars of an upright 1D code this
+/// divides the noise by sqrt(n) and keeps every bar sharp, and the reader has n times fewer rows.
+void averageRowsInto(ImageView src, int n, LumaImage& dst);
+
+/// The same across columns (width / n columns): for a 1D code lying on its side.
+void averageColumnsInto(ImageView src, int n, LumaImage& dst);
+
+/// Local contrast normalisation: each pixel becomes 128 + 64 (p - mean) / (spread + 8), with the
+/// mean and spread of its neighbourhood (blocks of `blockSize` px, smoothed over 3x3 blocks and
+/// interpolated between block centres). A shadow across a code, a glare spot or light falling off
+/// to one side all leave a local step that a global or row threshold cannot follow; after this the
+/// paper is mid grey everywhere and ink dark everywhere.
+void normalizeLocalContrastInto(ImageView src, int blockSize, LumaImage& dst);
+
 }  // namespace kiosk::core

@@ -1,7 +1,11 @@
 #include "kiosk/core/scan/image_view.hpp"
 
+#include <algorithm>
 #include <cstring>
 #include <limits>
+
+// Declarations only: stb_image_write's implementation is compiled once, in common/grey_png.cpp.
+#include <stb/stb_image_write.h>
 
 #include "kiosk/core/common/grey_png.hpp"
 
@@ -37,6 +41,23 @@ Result<std::vector<std::uint8_t>> encodePng(ImageView view) {
     auto png = encodeGreyPng(view.data, view.width, view.height, view.stride);
     if (png.empty()) return fail(ErrorKind::Internal, "PNG encoding failed");
     return png;
+}
+
+Result<std::vector<std::uint8_t>> encodeJpeg(ImageView view, int quality) {
+    if (!view.valid()) return fail(ErrorKind::InvalidInput, "empty image");
+    // stb's JPEG writer takes tightly packed rows.
+    const LumaImage packed = view.stride == view.width ? LumaImage{} : copyImage(view);
+    const std::uint8_t* pixels = packed.pixels.empty() ? view.data : packed.pixels.data();
+    std::vector<std::uint8_t> jpeg;
+    auto append = [](void* context, void* data, int size) {
+        auto* out = static_cast<std::vector<std::uint8_t>*>(context);
+        const auto* p = static_cast<const std::uint8_t*>(data);
+        out->insert(out->end(), p, p + size);
+    };
+    if (stbi_write_jpg_to_func(append, &jpeg, view.width, view.height, 1, pixels, std::clamp(quality, 1, 100)) == 0 || jpeg.empty()) {
+        return fail(ErrorKind::Internal, "JPEG encoding failed");
+    }
+    return jpeg;
 }
 
 }  // namespace kiosk::core

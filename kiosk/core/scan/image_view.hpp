@@ -57,4 +57,10 @@ Result<LumaImage> decodeImage(std::span<const std::uint8_t> bytes);
 /// @return the PNG bytes, or Internal when stb fails
 Result<std::vector<std::uint8_t>> encodePng(ImageView view);
 
+/// Encodes an 8-bit gray image as a baseline JPEG (the receipt generator's photo-like cases: real
+/// camera and phone pictures are JPEG, and noisy images are several times smaller than as PNG).
+/// @param quality 1..100 (clamped)
+/// @return the JPEG bytes, or Internal when stb fails
+Result<std::vector<std::uint8_t>> encodeJpeg(ImageView view, int quality);
+
 }  // namespace kiosk::core

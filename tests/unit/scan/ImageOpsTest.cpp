@@ -133,3 +133,71 @@ TEST(ImageOpsTest, SmoothingHalvesNoiseAndKeepsFlatAreas) {
 }
 
 }  // namespace
+
+namespace {
+
+using namespace kiosk::core;
+
+TEST(ImageOpsTest, RowBandsAverageGroupsOfRows) {
+    // Columns of 0/255 bars with noise along the bars: averaging 8 rows keeps the bars and
+    // removes most of the noise. Width 37 exercises the 16-pixel chunks and the remainder.
+    LumaImage img;
+    img.resize(37, 19);
+    std::mt19937 rng(4);
+    std::uniform_int_distribution<int> noise(-20, 20);
+    for (int y = 0; y < img.height; ++y)
+        for (int x = 0; x < img.width; ++x)
+            img.pixels[static_cast<std::size_t>(y * img.width + x)] = static_cast<std::uint8_t>(((x / 3) % 2 ? 200 : 40) + noise(rng));
+    LumaImage band;
+    averageRowsInto(img.view(), 8, band);
+    ASSERT_EQ(band.width, 37);
+    ASSERT_EQ(band.height, 2) << "19 rows make two whole groups of 8";
+    for (int x = 0; x < band.width; ++x) {
+        unsigned sum = 0;
+        for (int k = 0; k < 8; ++k) sum += img.pixels[static_cast<std::size_t>((8 + k) * img.width + x)];
+        EXPECT_EQ(band.pixels[static_cast<std::size_t>(band.width + x)], (sum + 4) / 8) << x;
+        EXPECT_NEAR(band.pixels[static_cast<std::size_t>(x)], (x / 3) % 2 ? 200 : 40, 12) << x;
+    }
+    averageRowsInto(img.view(), 6, band);  // not a power of two: rounded down to 4
+    EXPECT_EQ(band.height, 4);
+}
+
+TEST(ImageOpsTest, ColumnBandsAverageGroupsOfColumns) {
+    LumaImage img;
+    img.resize(10, 3);
+    for (int y = 0; y < 3; ++y)
+        for (int x = 0; x < 10; ++x) img.pixels[static_cast<std::size_t>(y * 10 + x)] = static_cast<std::uint8_t>(x * 10 + y);
+    LumaImage band;
+    averageColumnsInto(img.view(), 4, band);
+    ASSERT_EQ(band.width, 2);
+    ASSERT_EQ(band.height, 3);
+    EXPECT_EQ(band.pixels[0], 15);      // (0 + 10 + 20 + 30) / 4
+    EXPECT_EQ(band.pixels[1], 55);      // (40 + 50 + 60 + 70) / 4
+    EXPECT_EQ(band.pixels[2 * 2 + 1], 57);
+}
+
+TEST(ImageOpsTest, LocalContrastNormalisationEvensOutAShadow) {
+    // Stripes of ink on paper, the right half in shadow at a third of the light: afterwards ink
+    // and paper have the same levels on both sides.
+    LumaImage img;
+    img.resize(240, 120);
+    for (int y = 0; y < img.height; ++y)
+        for (int x = 0; x < img.width; ++x) {
+            const int lit = (x / 4) % 2 ? 220 : 40;
+            img.pixels[static_cast<std::size_t>(y * img.width + x)] = static_cast<std::uint8_t>(x < 120 ? lit : lit / 3);
+        }
+    LumaImage out;
+    normalizeLocalContrastInto(img.view(), 16, out);
+    ASSERT_EQ(out.width, 240);
+    auto at = [&](int x, int y) { return static_cast<int>(out.pixels[static_cast<std::size_t>(y * out.width + x)]); };
+    const int paperLeft = at(30, 60), inkLeft = at(34, 60);   // x/4 odd: paper; even: ink
+    const int paperRight = at(206, 60), inkRight = at(210, 60);
+    EXPECT_GT(paperLeft - inkLeft, 60);
+    EXPECT_GT(paperRight - inkRight, 60);
+    EXPECT_NEAR(paperLeft, paperRight, 12);
+    EXPECT_NEAR(inkLeft, inkRight, 12);
+    normalizeLocalContrastInto({}, 16, out);
+    EXPECT_EQ(out.width, 0);
+}
+
+}  // namespace

@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdint>
+#include <cstdlib>
 #include <vector>
 
 #include "kiosk/core/scan/image_view.hpp"
@@ -101,6 +103,33 @@ TEST(ImageViewTest, DecodeImageReadsA24BitBmpAsLuminance) {
     EXPECT_EQ(img->width, 1);
     EXPECT_EQ(img->height, 1);
     EXPECT_EQ(img->pixels, (std::vector<std::uint8_t>{255}));
+}
+
+TEST(ImageViewTest, JpegRoundTripIsCloseAndHonoursTheStride) {
+    // A smooth ramp inside rows of 70 bytes (6 padding bytes): baseline JPEG keeps it within a few
+    // grey levels, and the padding never shows up.
+    std::vector<std::uint8_t> buf(70 * 48, 0);
+    for (int y = 0; y < 48; ++y)
+        for (int x = 0; x < 64; ++x) buf[static_cast<std::size_t>(y * 70 + x)] = static_cast<std::uint8_t>(x * 3 + y);
+    auto jpeg = encodeJpeg(ImageView{buf.data(), 64, 48, 70}, 90);
+    ASSERT_TRUE(jpeg.has_value()) << jpeg.error().message;
+    ASSERT_GE(jpeg->size(), 4u);
+    EXPECT_EQ((*jpeg)[0], 0xFF);  // SOI marker
+    EXPECT_EQ((*jpeg)[1], 0xD8);
+    auto back = decodeImage(*jpeg);
+    ASSERT_TRUE(back.has_value()) << back.error().message;
+    ASSERT_EQ(back->width, 64);
+    ASSERT_EQ(back->height, 48);
+    int worst = 0;
+    for (int y = 0; y < 48; ++y)
+        for (int x = 0; x < 64; ++x)
+            worst = std::max(worst, std::abs(back->pixels[static_cast<std::size_t>(y * 64 + x)] - buf[static_cast<std::size_t>(y * 70 + x)]));
+    EXPECT_LE(worst, 6);
+    // Quality is clamped rather than refused; an empty view is refused.
+    EXPECT_TRUE(encodeJpeg(ImageView{buf.data(), 64, 48, 70}, 500).has_value());
+    auto empty = encodeJpeg(ImageView{}, 90);
+    ASSERT_FALSE(empty.has_value());
+    EXPECT_EQ(empty.error().kind, ErrorKind::InvalidInput);
 }
 
 }  // namespace
