@@ -37,6 +37,8 @@
 #include "kiosk/app/main_thread_queue.hpp"
 #include "kiosk/app/preview_texture.hpp"
 #include "kiosk/app/settings_from_options.hpp"
+#include "kiosk/core/dossier/dossier_time.hpp"
+#include "kiosk/core/dossier/spoken_status.hpp"
 #include "kiosk/core/scan/wedge_burst_detector.hpp"
 #include "kiosk/ui/code_entry.hpp"
 #include "kiosk/ui/fonts.hpp"
@@ -47,6 +49,7 @@
 #include "kiosk/ui/theme.hpp"
 #include "kiosk/ui/widgets.hpp"
 #include "platform/linux/window_glfw.hpp"
+#include "platform/time_zone.hpp"
 #ifdef KIOSK_TEST_HOOKS
 #include "kiosk/app/test_hooks.hpp"
 #include "kiosk/app/test_lookup.hpp"
@@ -126,8 +129,6 @@ const char* screenName(core::Screen s) {
     return "?";
 }
 
-ui::Language uiLanguage(core::Language l) { return l == core::Language::En ? ui::Language::En : ui::Language::Vi; }
-core::Language coreLanguage(ui::Language l) { return l == ui::Language::En ? core::Language::En : core::Language::Vi; }
 
 //-----------------------------------------------------------------------------
 // [SECTION] input (GLFW callbacks)
@@ -230,6 +231,8 @@ private:
     std::optional<ui::UiEvent> drawGuidance(const ui::Chrome& c);
     ui::Chrome chrome() const;
     std::string printMessage() const;
+    ui::ResultOptions resultOptions() const;
+    void speakScreen();
     void updatePreview();
     double secondsUntilNextWake() const;
 
@@ -355,16 +358,12 @@ ui::Chrome Kiosk::chrome() const {
     ui::Chrome c;
     c.text = &m_strings;
     c.officeName = m_settings.office.name;
-    const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm local{};
-    localtime_r(&t, &local);
-    char clock[32];
-    std::snprintf(clock, sizeof clock, "%02d:%02d", local.tm_hour, local.tm_min);
-    c.clock = clock;
-    char date[48];
-    std::snprintf(date, sizeof date, "%02d/%02d/%04d", local.tm_mday, local.tm_mon + 1, local.tm_year + 1900);
-    c.date = m_strings.get("screens.date.weekday_" + std::to_string(local.tm_wday)) + ", " + date;
-    c.language = uiLanguage(m_flow.language);
+    // The office's clock (office.time_zone), not the machine's: the slip prints the same time.
+    const core::ZonedTime now = m_services->officeNow();
+    c.clock = core::formatClock(now);
+    c.date = m_strings.get("screens.date.weekday_" + std::to_string(core::weekdayIndex(now))) + ", " +
+             core::formatDate(now, core::Language::Vi);
+    c.language = m_flow.language;
     c.largeText = m_flow.largeText;
     c.highContrast = m_flow.highContrast;
     return c;
@@ -399,7 +398,7 @@ void Kiosk::handle(const ui::UiEvent& event) {
             } else if constexpr (std::is_same_v<E, ui::act::PrintGuide>) {
                 dispatch(core::event::PrintRequested{});
             } else if constexpr (std::is_same_v<E, ui::act::SetLanguage>) {
-                dispatch(core::event::LanguageChosen{coreLanguage(e.language)});
+                dispatch(core::event::LanguageChosen{e.language});
             } else if constexpr (std::is_same_v<E, ui::act::ToggleLargeText>) {
                 dispatch(core::event::LargeTextToggled{});
             } else if constexpr (std::is_same_v<E, ui::act::ToggleHighContrast>) {
@@ -426,6 +425,10 @@ void Kiosk::handle(const ui::UiEvent& event) {
                 }
             } else if constexpr (std::is_same_v<E, ui::act::StillHere>) {
                 dispatch(core::event::UserActivity{});
+            } else if constexpr (std::is_same_v<E, ui::act::EndSession>) {
+                dispatch(core::event::Done{});  // "Kết thúc" on the idle warning: wipe now
+            } else if constexpr (std::is_same_v<E, ui::act::Speak>) {
+                speakScreen();
             }
         },
         event);
@@ -457,10 +460,11 @@ void Kiosk::dispatch(const core::Event& event) {
         if (m_flow.screen == core::Screen::Result) {
             m_services->refreshPrinterStatus();
         }
+        m_services->stopSpeaking();  // what was read aloud belonged to the screen just left
         spdlog::debug("screen {} -> {}", screenName(screenBefore), screenName(m_flow.screen));
     }
     if (m_flow.language != languageBefore) {
-        loadLanguage(uiLanguage(m_flow.language));
+        loadLanguage(m_flow.language);
     }
     if (m_flow.largeText != largeBefore || m_flow.highContrast != contrastBefore) {
         m_lookNeedsRebuild = true;
@@ -495,6 +499,7 @@ void Kiosk::runCommand(const core::Command& command) {
             } else if constexpr (std::is_same_v<C, core::command::SendRating>) {
                 m_services->sendRating(c);
             } else if constexpr (std::is_same_v<C, core::command::WipeSession>) {
+                ui::resetSessionUi();  // scroll positions, the cached QR matrix
                 // The flow's reset knows no office defaults for the accessibility switches.
                 m_flow.largeText = m_settings.ui.largeText;
                 m_flow.highContrast = m_settings.ui.highContrast;
@@ -582,6 +587,40 @@ std::string Kiosk::printMessage() const {
     return {};
 }
 
+// What the Result screen is built with besides the dossier (printer, rating, speech, office zone).
+ui::ResultOptions Kiosk::resultOptions() const {
+    const core::FlowState& s = m_flow;
+    ui::ResultOptions o;
+    o.now = std::chrono::floor<seconds>(std::chrono::system_clock::now());
+    o.zone = m_services->timeZone();
+    o.followUrlTemplate = m_settings.office.publicLookupUrl;
+    o.printer = m_services->printerConfigured() && (s.print != core::PrintStatus::Idle || !m_services->printerKnownUnavailable());
+    o.printed = s.print == core::PrintStatus::Printed;
+    if (s.ratingLevel) {
+        o.rating = static_cast<int>(*s.ratingLevel);
+    }
+    o.speech = m_services->speechEnabled();
+    o.speaking = m_services->speaking();
+    return o;
+}
+
+// "Nghe": reads the screen's answer aloud, from the same view model the screen draws; pressed while
+// reading, it stops.
+void Kiosk::speakScreen() {
+    if (m_services->speaking()) {
+        m_services->stopSpeaking();
+        return;
+    }
+    const ui::Chrome c = chrome();
+    if (m_flow.screen == core::Screen::Result && m_flow.dossier) {
+        const ui::ResultView view = ui::buildResultView(*m_flow.dossier, c, resultOptions());
+        m_services->speak(core::spokenStatus(view.answer, m_strings.table()), m_flow.language);
+    } else if (m_flow.screen == core::Screen::Problem) {
+        const auto kind = m_flow.error ? m_flow.error->kind : core::LookupErrorKind::Offline;
+        m_services->speak(core::spokenProblem(kind, m_strings.table(), m_flow.language), m_flow.language);
+    }
+}
+
 // Uploads the newest camera preview to a GL texture: only on Attract, only when its sequence
 // changed, at most 10 times a second. The copy out of the scan service is a small (<= 320x240) image.
 // The outline of a detected code flashes for a moment over it.
@@ -649,16 +688,9 @@ std::optional<ui::UiEvent> Kiosk::drawScreen() {
         break;
     case core::Screen::Result:
         if (s.dossier) {
-            const auto wallNow = std::chrono::floor<seconds>(std::chrono::system_clock::now());
-            const bool printing = s.print != core::PrintStatus::Idle;
-            const bool offerPrint =
-                m_services->printerConfigured() && (printing || !m_services->printerKnownUnavailable());
-            std::optional<int> rating;
-            if (s.ratingLevel) {
-                rating = static_cast<int>(*s.ratingLevel);
-            }
-            ui::ResultView view = ui::buildResultView(*s.dossier, c, wallNow, offerPrint, rating);
+            ui::ResultView view = ui::buildResultView(*s.dossier, c, resultOptions());
             view.printMessage = printMessage();
+            view.printFailed = s.print == core::PrintStatus::Failed;
             view.printBusy = s.print == core::PrintStatus::Printing ||
                              (s.print == core::PrintStatus::Failed && m_services->printerKnownUnavailable());
             event = ui::drawResult(view);
@@ -670,7 +702,8 @@ std::optional<ui::UiEvent> Kiosk::drawScreen() {
             ui::InvalidCodeView{c, s.invalidReason ? std::string(core::toString(*s.invalidReason)) : std::string()});
         break;
     case core::Screen::Problem:
-        event = ui::drawProblem(ui::ProblemView{c, s.error ? s.error->kind : core::LookupErrorKind::Offline});
+        event = ui::drawProblem(ui::ProblemView{c, s.error ? s.error->kind : core::LookupErrorKind::Offline,
+                                                m_services->speechEnabled(), m_services->speaking()});
         break;
     case core::Screen::Guidance:
         if (m_guidance) {
@@ -685,6 +718,9 @@ std::optional<ui::UiEvent> Kiosk::drawScreen() {
         view.chrome = c;
         view.guideAvailable = m_guidance != nullptr;
         view.cameraAvailable = m_services->cameraWorking();
+        view.cameraPlace = m_settings.ui.cameraPosition == "below"   ? ui::CameraPlace::BelowScreen
+                           : m_settings.ui.cameraPosition == "stand" ? ui::CameraPlace::Stand
+                                                                     : ui::CameraPlace::AboveScreen;
         if (m_previewTexture.id() != nullptr) {
             view.previewTexture = m_previewTexture.id();
             view.previewWidth = m_previewTexture.width();
@@ -803,7 +839,7 @@ int Kiosk::run() {
     if (!initImGui()) {
         return 2;
     }
-    loadLanguage(uiLanguage(m_flow.language));
+    loadLanguage(m_flow.language);
 #ifdef KIOSK_TEST_HOOKS
     if (!g_kioskOptions.testControl.empty()) {
         m_control = TestControl::start(g_kioskOptions.testControl, m_queue,
@@ -906,7 +942,7 @@ void Kiosk::onTestCommand(const std::string& line) {
     const std::string arg = space == std::string::npos ? std::string() : line.substr(space + 1);
     // Only commands that change what is on screen cost frames: asking for the state must not
     // disturb an idle measurement.
-    if (cmd == "tap" || cmd == "type" || cmd == "screenshot") {
+    if (cmd == "tap" || cmd == "type" || cmd == "screenshot" || cmd == "scan") {
         m_framesToDraw = std::max(m_framesToDraw, 3);
     }
     if (cmd == "state") {
@@ -933,7 +969,16 @@ void Kiosk::onTestCommand(const std::string& line) {
                          (!m_services->printerConfigured() ? "none" : m_services->printerKnownUnavailable() ? "out" : "ok") +
                          " lookups=" + std::to_string(s.lookupRequestId) +
                          " guide=" + (m_guidance ? std::to_string(m_guidance->catalog().entries.size()) : std::string("0")) +
-                         " query=" + std::to_string(m_guideQuery.size()));
+                         " query=" + std::to_string(m_guideQuery.size()) +
+                         " speaking=" + (m_services->speaking() ? "1" : "0"));
+    } else if (cmd == "layout") {
+        // Where the named elements of the last frame are (ui::markLayout): tests check the
+        // first-view rule on these rectangles.
+        m_control->reply("layout " + ui::describeLayout());
+    } else if (cmd == "scan") {
+        // Text as a scanner would deliver it (the same path as a keyboard-wedge burst).
+        m_services->submitWedgeScan(arg, Clock::now());
+        m_control->reply("ok scan");
     } else if (cmd == "tap") {
         m_pendingTaps.push_back(PendingTap{arg, "ok tap " + arg});
     } else if (cmd == "type") {
@@ -1047,6 +1092,11 @@ int runKiosk(const GlobalOptions& options) {
         return 2;
     }
     core::Settings settings = std::move(loaded->settings);
+    if (auto zone = platform::locateTimeZone(settings.office.timeZone); !zone) {
+        std::cerr << zone.error().message << "\n";
+        spdlog::critical("configuration is invalid; not starting");
+        return 2;
+    }
 
     // 2. Window: fullscreen on the primary monitor (ui.fullscreen), or a development window
     //    (--windowed always wins).

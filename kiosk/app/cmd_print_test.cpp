@@ -11,6 +11,8 @@
 
 #include "kiosk/app/commands.hpp"
 #include "kiosk/app/settings_from_options.hpp"
+#include "kiosk/core/dossier/time_zone.hpp"
+#include "platform/time_zone.hpp"
 #include "kiosk/app/slip_fonts.hpp"
 #include "kiosk/app/slip_jobs.hpp"
 #include "kiosk/core/escpos/escpos_encoder.hpp"
@@ -31,6 +33,7 @@ struct PrintTestJob {
     int width = 384;
     int timeoutMs = 8000;
     std::string office;
+    std::string timeZone{core::kDefaultTimeZone};  // office.time_zone: the page's print time
     core::escpos::CutMode cut = core::escpos::CutMode::Partial;
 };
 
@@ -66,8 +69,8 @@ int runPrintTest(const PrintTestJob& job) {
     if (!fonts) return finish(platform::PrintError{platform::PrintErrorKind::Io, fonts.error().message}, status);
     auto renderer = core::slip::SlipRenderer::create(fonts->data());
     if (!renderer) return finish(platform::PrintError{platform::PrintErrorKind::Io, renderer.error().message}, status);
-    const core::ZonedTime now{std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()),
-                              std::chrono::minutes{7 * 60}};
+    const core::TimeZone zone = platform::locateTimeZone(job.timeZone).value_or(core::TimeZone{});
+    const core::ZonedTime now = zone.at(std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()));
     auto page = renderer->render(core::slip::buildTestPage(job.office, now, width, std::string{"kiosk "} + KIOSK_VERSION),
                                  {.paperWidthDots = width});
     if (!page) return finish(platform::PrintError{platform::PrintErrorKind::Io, page.error().message}, status);
@@ -117,6 +120,7 @@ void registerPrintTest(CLI::App& cli, const GlobalOptions& options, CommandResul
         job.width = args->width.value_or(printer.widthDots);
         job.timeoutMs = args->timeoutMs.value_or(printer.timeoutMs);
         job.office = args->office.empty() ? loaded->settings.office.name : args->office;
+        job.timeZone = loaded->settings.office.timeZone;
         job.cut = cutModeFrom(printer.cut);
         result.exitCode = runPrintTest(job);
     });

@@ -23,6 +23,7 @@
 #include <optional>
 #include <variant>
 
+#include "platform/time_zone.hpp"
 #include "kiosk/app/backend_client.hpp"
 #include "kiosk/app/commands.hpp"
 #include "kiosk/app/settings_from_options.hpp"
@@ -55,9 +56,13 @@ bool endsWith(const std::string& s, const std::string& suffix) {
     return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-core::ZonedTime nowInVietnam() {
-    return core::ZonedTime{std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()),
-                           std::chrono::minutes{7 * 60}};
+// The office's zone (office.time_zone), as the kiosk screen uses it; an unknown zone is an error.
+core::Result<core::TimeZone> officeZone(const core::Settings& settings) {
+    return platform::locateTimeZone(settings.office.timeZone);
+}
+
+core::ZonedTime nowAt(const core::TimeZone& zone) {
+    return zone.at(std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()));
 }
 
 core::Result<core::Dossier> readDossierJson(const std::string& path) {
@@ -257,9 +262,11 @@ int runSlipStatus(const GlobalOptions& global, const std::string& text, const Sl
     if (showName) settings->printer.printApplicantName = true;
     auto dossier = findDossier(*settings, text, dossierJson, exitCode);
     if (!dossier) return exitCode;
-    auto maker = SlipMaker::create(*settings);
+    auto zone = officeZone(*settings);
+    if (!zone) return fail(core::toString(zone.error().kind), zone.error().message);
+    auto maker = SlipMaker::create(*settings, *zone);
     if (!maker) return fail(core::toString(maker.error().kind), maker.error().message);
-    auto slip = maker->statusSlip(*dossier, language, nowInVietnam());
+    auto slip = maker->statusSlip(*dossier, language, nowAt(*zone));
     if (!slip) return fail(core::toString(slip.error().kind), slip.error().message);
     return writeSlip(*maker, *slip, args);
 }
@@ -277,9 +284,11 @@ int runSlipGuidance(const GlobalOptions& global, const std::string& id, const Sl
     for (const auto& issue : loaded->issues) std::cerr << "warning: guidance catalog: " << issue.text() << " (entry left out)\n";
     const auto* entry = loaded->catalog.find(id);
     if (entry == nullptr) return fail("not_found", "no guidance entry with id \"" + id + "\" in " + catalogPath);
-    auto maker = SlipMaker::create(*settings);
+    auto zone = officeZone(*settings);
+    if (!zone) return fail(core::toString(zone.error().kind), zone.error().message);
+    auto maker = SlipMaker::create(*settings, *zone);
     if (!maker) return fail(core::toString(maker.error().kind), maker.error().message);
-    auto slip = maker->guidanceSlip(*entry, language, nowInVietnam());
+    auto slip = maker->guidanceSlip(*entry, language, nowAt(*zone));
     if (!slip) return fail(core::toString(slip.error().kind), slip.error().message);
     return writeSlip(*maker, *slip, args);
 }

@@ -15,6 +15,8 @@
 #include <thread>
 
 #include "platform/http_client.hpp"
+#include "platform/speech.hpp"
+#include "platform/time_zone.hpp"
 #include "platform/linux/camera_files.hpp"
 #include "platform/linux/camera_synthetic.hpp"
 #include "platform/linux/camera_v4l2.hpp"
@@ -30,11 +32,6 @@ namespace kiosk::app {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-core::ZonedTime nowInVietnam() {
-    return core::ZonedTime{std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()),
-                           std::chrono::minutes{7 * 60}};
-}
 
 std::string hostName() {
     char buf[256] = {};
@@ -138,13 +135,22 @@ KioskServices::KioskServices(const core::Settings& settings, PostEvent post, std
                    std::to_string(std::chrono::duration_cast<std::chrono::seconds>(
                                       std::chrono::system_clock::now().time_since_epoch())
                                       .count());
+    // The office's zone: slips, ratings and the screen's clock all use it (office.time_zone). runKiosk
+    // has refused to start with an unknown zone; other callers fall back to the default, loudly.
+    if (auto zone = platform::locateTimeZone(m_settings.office.timeZone)) {
+        m_zone = std::move(*zone);
+    } else {
+        spdlog::error("{}; using {}", zone.error().message, core::kDefaultTimeZone);
+    }
     buildBackend(std::move(lookupOverride));
     buildPrinting();
+    buildSpeech();
     buildScanning();
     m_tasks = std::make_unique<TaskWorker>();
 }
 
 KioskServices::~KioskServices() {
+    m_speech.reset();  // it wakes the loop through m_wake
     m_catalogCancel = true;  // the fetch gives up; loading the bundled files takes milliseconds
     if (m_catalogThread.joinable()) m_catalogThread.join();  // it uses the backend client
     m_tasks.reset();  // it uses the printer, the renderer and the backend client
@@ -297,7 +303,7 @@ void KioskServices::sendRating(const core::command::SendRating& command) {
     core::Rating rating;
     rating.dossierCode = command.dossierCode;
     rating.level = command.level;
-    rating.ratedAt = nowInVietnam();
+    rating.ratedAt = officeNow();
     rating.kioskId = hostName();
     rating.idempotencyKey = command.idempotencyKey;
     m_tasks->post([this, rating = std::move(rating)] {
@@ -314,7 +320,7 @@ void KioskServices::printStatusSlip(const core::Dossier& dossier, core::Language
     m_tasks->post([this, dossier, language] {
         const auto started = Clock::now();
         if (!ensureSlipMaker()) return;
-        auto slip = m_slips->statusSlip(dossier, language, nowInVietnam());
+        auto slip = m_slips->statusSlip(dossier, language, officeNow());
         if (!slip) {
             spdlog::error("slip rendering failed: {}", slip.error().message);
             m_post(core::event::PrintFinished{false, "render"});
@@ -334,7 +340,7 @@ void KioskServices::printGuidanceSlip(const core::guidance::GuidanceEntry& entry
     m_tasks->post([this, entry, language] {
         const auto started = Clock::now();
         if (!ensureSlipMaker()) return;
-        auto slip = m_slips->guidanceSlip(entry, language, nowInVietnam());
+        auto slip = m_slips->guidanceSlip(entry, language, officeNow());
         if (!slip) {
             spdlog::error("guidance slip '{}' rendering failed: {}", entry.id, slip.error().message);
             m_post(core::event::PrintFinished{false, "render"});
@@ -350,7 +356,7 @@ void KioskServices::printGuidanceSlip(const core::guidance::GuidanceEntry& entry
 // print is answered (PrintFinished "render") and false returned.
 bool KioskServices::ensureSlipMaker() {
     if (m_slips) return true;
-    auto maker = SlipMaker::create(m_settings);
+    auto maker = SlipMaker::create(m_settings, m_zone);
     if (!maker) {
         spdlog::error("slips: {}", maker.error().message);
         m_post(core::event::PrintFinished{false, "render"});
@@ -360,7 +366,44 @@ bool KioskServices::ensureSlipMaker() {
     return true;
 }
 
-void KioskServices::wipeSession() { m_scan->resetDedupe(); }
+void KioskServices::wipeSession() {
+    m_scan->resetDedupe();
+    stopSpeaking();  // nothing of the session may still be heard
+}
+
+core::ZonedTime KioskServices::officeNow() const {
+    return m_zone.at(std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()));
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] speech
+//-----------------------------------------------------------------------------
+
+void KioskServices::buildSpeech() {
+    if (!m_settings.audio.enabled) {
+        return;
+    }
+    auto synth = platform::makeSpeechSynthesizer({m_settings.audio.volume, m_settings.audio.rateWpm});
+    if (!synth) {
+        spdlog::error("speech: {}; the listen button stays hidden", synth.error().message);
+        return;
+    }
+    m_speech = std::make_unique<SpeechService>(std::move(*synth), platform::makeAudioOutput(), [this] {
+        if (m_wake) m_wake();
+    });
+    spdlog::info("speech: espeak-ng ready (volume {}, {} words per minute)", m_settings.audio.volume,
+                 m_settings.audio.rateWpm);
+}
+
+void KioskServices::speak(std::string text, core::Language language) {
+    if (m_speech) m_speech->speak(std::move(text), language);
+}
+
+void KioskServices::stopSpeaking() {
+    if (m_speech) m_speech->stop();
+}
+
+bool KioskServices::speaking() const { return m_speech && m_speech->speaking(); }
 
 bool KioskServices::printerKnownUnavailable() const { return m_print && m_print->printerKnownUnavailable(); }
 

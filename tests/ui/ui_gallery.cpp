@@ -26,6 +26,7 @@
 #include "platform/linux/window_glfw.hpp"
 #include "tests/ui/fixtures.hpp"
 #include "tests/ui/guidance_fixtures.hpp"
+#include "tests/ui/result_fixtures.hpp"
 
 using namespace kiosk;
 
@@ -90,9 +91,8 @@ int main(int argc, char** argv) {
     chrome.language = lang == "vi" ? ui::Language::Vi : ui::Language::En;
     chrome.largeText = largeText;
     chrome.highContrast = highContrast;
-    const auto now = test::fixtureNow();
     auto result = [&](const core::Dossier& d, std::optional<int> rating = std::nullopt) {
-        return ui::buildResultView(d, chrome, now, true, rating);
+        return ui::buildResultView(d, chrome, test::resultOptions(true, rating));
     };
     const ui::ResultView processing = result(test::processingDossier());
     const ui::ResultView documents = result(test::needsDocumentsDossier());
@@ -115,7 +115,12 @@ int main(int argc, char** argv) {
         bool onRequest = false;  ///< drawn only when named in --only (variants kept out of the full set)
     };
     const std::vector<Shot> shots = {
-        {"attract", [&] { ui::drawAttract(ui::AttractView{chrome, false, true}); }},
+        {"attract", [&] {
+             ui::AttractView v{chrome};
+             v.cameraAvailable = true;
+             ui::drawAttract(v);
+         }},
+        {"attract-no-camera", [&] { ui::drawAttract(ui::AttractView{chrome}); }},
         {"manual-entry", [&] { ui::drawManualEntry(ui::ManualEntryView{chrome, "0000006H5623102"}); }},
         {"manual-entry-letter", [&] { ui::drawManualEntry(ui::ManualEntryView{chrome, "0000006"}); }},
         {"manual-entry-complete", [&] { ui::drawManualEntry(ui::ManualEntryView{chrome, "0000006H562310270361"}); }},

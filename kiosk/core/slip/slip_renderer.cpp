@@ -14,6 +14,7 @@
 #include <map>
 #include <string>
 
+#include "kiosk/core/dossier/dossier_time.hpp"
 #include "kiosk/core/slip/qr_image.hpp"
 #include "kiosk/core/text/utf8.hpp"
 
@@ -272,6 +273,26 @@ std::vector<std::u32string> breakLines(Face& face, const std::u32string& paragra
     return lines;
 }
 
+// breakLines without a one-word last line in a short paragraph when a narrower measure avoids it
+// with the same number of lines ("Quầy số 2, giờ hành" / "chính" becomes two even lines).
+std::vector<std::u32string> breakLinesNoOrphan(Face& face, const std::u32string& paragraph, int limit) {
+    auto lines = breakLines(face, paragraph, limit);
+    const auto oneWord = [](const std::u32string& line) { return line.find(U' ') == std::u32string::npos; };
+    if (lines.size() < 2 || lines.size() > 4 || !oneWord(lines.back())) {
+        return lines;
+    }
+    for (int narrower = limit - limit / 25; narrower >= limit * 3 / 5; narrower -= limit / 25) {
+        auto candidate = breakLines(face, paragraph, narrower);
+        if (candidate.size() != lines.size()) {
+            break;  // one more line is worse than an orphan
+        }
+        if (!oneWord(candidate.back())) {
+            return candidate;
+        }
+    }
+    return lines;
+}
+
 // ---------------------------------------------------------------------------------------------
 // [SECTION] Layout and drawing
 // ---------------------------------------------------------------------------------------------
@@ -389,7 +410,7 @@ private:
         int y = top;
         while (start <= text.size()) {
             const std::size_t end = std::min(text.find(U'\n', start), text.size());
-            const auto lines = breakLines(f, text.substr(start, end - start), right - left);
+            const auto lines = breakLinesNoOrphan(f, text.substr(start, end - start), right - left);
             if (lines.empty()) {
                 y += f.ascent() + f.descent() + f.gap();  // an empty paragraph is a blank line
             }
@@ -520,7 +541,7 @@ Result<RenderedSlip> SlipRenderer::render(const Slip& slip, const RenderOptions&
         if (!when.empty()) {
             when += ' ';
         }
-        when += formatDateTime(slip.footer.printedAt);
+        when += formatDateTime(slip.footer.printedAt, slip.footer.language);
         canvas.text({when, TextSize::Small, Weight::Regular, Align::Center});
     }
     RenderedSlip out = canvas.finish();
