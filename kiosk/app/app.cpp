@@ -859,7 +859,11 @@ int Kiosk::run() {
             g_inputSeen = false;
             g_keySeen = false;
             m_activitySeen = false;
-            dispatch(core::event::UserActivity{});
+            // While the idle warning shows, a touch is for its buttons ("Tiếp tục" keeps the session,
+            // "Kết thúc" ends it); if any touch dismissed it, "Kết thúc" could never be pressed.
+            if (m_idleSecondsShown < 0) {
+                dispatch(core::event::UserActivity{});
+            }
         }
         feedWedge();
         tick();
