@@ -56,7 +56,7 @@ public:
                                      std::string("espeak-ng voice ") + voice + ": " + statusText(s));
         }
         espeak_ng_SetParameter(espeakRATE, m_options.rateWpm, 0);
-        espeak_ng_SetParameter(espeakVOLUME, m_options.volume * 2, 0);  // espeak: 100 = normal, up to 200
+        espeak_ng_SetParameter(espeakVOLUME, m_options.volume, 0);  // espeak-ng: 100 = its normal level; above clips
         Pcm pcm;
         pcm.sampleRate = m_sampleRate;
         g_collect = Collect{&pcm, &cancel};
