@@ -257,7 +257,27 @@ std::vector<std::u32string> breakLines(Face& face, const std::u32string& paragra
             current = w;
             continue;
         }
-        for (char32_t cp : w) {
+        // A word longer than a line (a URL): break after a '/', '?', '&' or '=' where one fits, so a
+        // host name is never cut ("https://dichvucong.gov.vn/" / "p/home/..."); only then anywhere.
+        std::u32string rest = w;
+        while (measure(face, rest).width() > limit) {
+            std::size_t cut = std::u32string::npos;
+            for (std::size_t i = 1; i < rest.size(); ++i) {
+                const char32_t c = rest[i - 1];
+                if ((c == U'/' || c == U'?' || c == U'&' || c == U'=') && (i < 2 || rest[i - 2] != U'/') &&
+                    !(i < rest.size() && rest[i] == U'/') && measure(face, rest.substr(0, i)).width() <= limit) {
+                    cut = i;
+                }
+            }
+            if (cut == std::u32string::npos) break;
+            lines.push_back(rest.substr(0, cut));
+            rest = rest.substr(cut);
+        }
+        if (measure(face, rest).width() <= limit) {
+            current = rest;
+            continue;
+        }
+        for (char32_t cp : rest) {
             std::u32string next = current + cp;
             if (!current.empty() && measure(face, next).width() > limit) {
                 lines.push_back(std::move(current));
