@@ -154,7 +154,10 @@ std::vector<SeedDossier> makeSeedDossiers(sys_seconds now) {
     for (int status = 1; status <= 10; ++status) {
         for (int variant = 0; variant < 5; ++variant) {
             ++sequence;
-            const Procedure& p = kProcedures[static_cast<std::size_t>((status * 3 + variant) % kProcedures.size())];
+            std::size_t pick = static_cast<std::size_t>(status * 3 + variant) % kProcedures.size();
+            // A dossier waiting for its fee (6) belongs to a procedure that has one.
+            while (status == 6 && kProcedures[pick].fee.amountVnd == 0) pick = (pick + 1) % kProcedures.size();
+            const Procedure& p = kProcedures[pick];
             const bool overdue = variant == 2 || variant == 3;
             const int workDays = p.days + 2;
             const sys_seconds received = floor<days>(now) + hours{1} + minutes{15 + variant * 7} -
@@ -191,7 +194,7 @@ std::vector<SeedDossier> makeSeedDossiers(sys_seconds now) {
                               {"pay_url", status == 6 ? "https://dichvucong.gov.vn/p/home/dvc-thanh-toan-phi-le-phi-ho-so.html"
                                                       : ""}}};
             }
-            const bool online = variant == 0 && status >= 9;
+            const bool online = variant == 0 && status == 9;  // a result sent online, waiting to be opened
             if (status == 9 || status == 10) {
                 j["finished_at"] = iso(overdue ? due + days{2} : due - days{1});
                 if (!online) {
