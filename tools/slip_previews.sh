@@ -5,14 +5,14 @@
 # docs/slips/README.md says which is which. The office name and help
 # line come from a small config file, as on a real kiosk. (test-page-58mm.png is written by
 # GoldenSlipTest with KIOSK_UPDATE_GOLDEN=1.)
-# Usage: tools/slip_previews.sh [build-dir]   (default build/dev; configures it when missing)
+# Usage: tools/slip_previews.sh [build-dir]   (default build/ci, the CMake preset; configured when missing)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-build="${1:-$root/build/dev}"
+build="${1:-$root/build/ci}"
 out="$root/docs/slips"
 cd "$root"
 if [ ! -f "$build/build.ninja" ]; then
-  cmake -S . -B "$build" -G Ninja >/dev/null
+  cmake --preset ci >/dev/null
 fi
 cmake --build "$build" --target kiosk kiosk-refbackend -j 2 >/dev/null
 kiosk="$build/kiosk/app/kiosk"

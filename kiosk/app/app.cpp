@@ -362,7 +362,7 @@ ui::Chrome Kiosk::chrome() const {
     const core::ZonedTime now = m_services->officeNow();
     c.clock = core::formatClock(now);
     c.date = m_strings.get("screens.date.weekday_" + std::to_string(core::weekdayIndex(now))) + ", " +
-             core::formatDate(now, core::Language::Vi);
+             core::formatDate(now, m_flow.language);
     c.language = m_flow.language;
     c.largeText = m_flow.largeText;
     c.highContrast = m_flow.highContrast;

@@ -29,11 +29,12 @@ void drawNoCameraArea(const Rect& r, const Strings& t) {
     const float hintH = wrappedTextHeight(fonts().body, hint, textW);
     drawWrappedAt(list, fonts().body, ImVec2(r.min.x + m.padding, r.min.y + m.padding), hint, toU32(theme.palette.text), textW);
     const float top = r.min.y + m.padding + hintH + m.gap;
-    const float h = std::min(r.max.y - m.padding - top, 520.0f * m.scale);
+    const float room = r.max.y - m.padding - top;
+    const float h = std::min(room, 520.0f * m.scale);
     if (h > 160.0f * m.scale) {
         const float captionW = std::min(r.width() * 0.42f, 520.0f * m.scale);
         const float total = h * 0.72f + 60.0f * m.scale + captionW;
-        detail::drawReceipt(ImVec2(r.min.x + std::max(m.padding, (r.width() - total) * 0.5f), top), h,
+        detail::drawReceipt(ImVec2(r.min.x + std::max(m.padding, (r.width() - total) * 0.5f), top + (room - h) * 0.5f), h,
                             t.get("screens.not_found.where_code"), captionW);
     }
 }

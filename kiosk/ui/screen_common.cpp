@@ -188,18 +188,18 @@ void drawReceipt(ImVec2 at, float height, const std::string& caption, float capt
         const ImVec2 f(qa.x + (i == 1 ? q * 0.62f : q * 0.08f), qa.y + (i == 2 ? q * 0.62f : q * 0.08f));
         list->AddRectFilled(f, ImVec2(f.x + q * 0.3f, f.y + q * 0.3f), toU32(theme.palette.text));
     }
-    // The dossier code line, marked: this is what to type.
-    const float codeY = 0.25f;
+    // The dossier code line under the QR, marked: this is what to type.
+    const float codeY = (qa.y + q - a.y) / height + 0.05f;
     const ImVec2 ca(a.x + pad * 0.6f, a.y + height * (codeY - 0.015f));
-    const ImVec2 cb(qa.x - pad * 0.4f, a.y + height * (codeY + 0.045f));
+    const ImVec2 cb(b.x - pad * 0.6f, a.y + height * (codeY + 0.045f));
     list->AddRectFilled(ca, cb, toU32(ImVec4(theme.palette.accent.x, theme.palette.accent.y, theme.palette.accent.z, 0.15f)),
                         4.0f * m.scale);
     list->AddRect(ca, cb, mark, 4.0f * m.scale, 0, 3.0f * m.scale);
     bar(codeY, 0.12f, 0.28f, ink);
-    bar(codeY + 0.012f, 0.31f, (qa.x - a.x - pad) / w, toU32(theme.palette.text));
+    bar(codeY + 0.012f, 0.31f, 0.86f, toU32(theme.palette.text));
     // Body text lines.
-    for (int i = 0; i < 9; ++i) {
-        const float y = 0.52f + 0.045f * static_cast<float>(i);
+    for (int i = 0; i < 8; ++i) {
+        const float y = codeY + 0.12f + 0.045f * static_cast<float>(i);
         bar(y, 0.10f, i % 3 == 2 ? 0.60f : 0.90f, ink);
     }
     // An arrow from the caption to the marked code.

@@ -95,15 +95,26 @@ void nextStepBox(const core::DossierAnswer& a, const Strings& t, float width) {
     const float innerW = width - innerX - pad;
     const std::string& label = t.get(a.actor == core::NextActor::Citizen ? "screens.result.next_step"
                                                                          : "screens.result.next_step_wait");
-    const std::string& whereLabel = t.get(a.status == core::DossierStatus::Done ? "screens.result.pickup_place"
-                                                                                : "screens.result.where");
+    // `where` is the pickup counter and place the backend gave: where the result is collected.
+    const std::string& whereLabel = t.get("screens.result.pickup_place");
+    // Said once: the late-agency advice already names the counter.
+    const std::string_view where = a.nextStep.find(a.where) == std::string::npos ? std::string_view(a.where) : std::string_view();
     const float gap = 6.0f * m.scale;
+    // What "the papers / amounts below" are, right under the advice: in the first view.
+    std::string items;
+    for (const std::string& doc : a.missingDocuments) {
+        items += (items.empty() ? "•  " : "\n•  ") + doc;
+    }
+    if (!a.feesUnpaidTotal.empty()) {
+        items += (items.empty() ? "" : "\n") + t.get("screens.result.fees_unpaid_total") + ": " + a.feesUnpaidTotal;
+    }
+    const float itemsH = items.empty() ? 0.0f : wrappedTextHeight(f.bodyBold, items, innerW) + gap;
     const float h = 2.0f * pad + wrappedTextHeight(f.bodyBold, label, innerW) + gap +
-                    wrappedTextHeight(f.body, a.nextStep, innerW) +
+                    wrappedTextHeight(f.body, a.nextStep, innerW) + itemsH +
                     factHeight(t.get("screens.result.reason"), a.reason, innerW) +
-                    factHeight(whereLabel, a.where, innerW) +
+                    factHeight(whereLabel, where, innerW) +
                     factHeight(t.get("screens.result.note"), a.instruction, innerW) +
-                    (a.reason.empty() && a.where.empty() && a.instruction.empty() ? 0.0f : gap);
+                    (a.reason.empty() && where.empty() && a.instruction.empty() ? 0.0f : gap);
     list->AddRectFilled(at, ImVec2(at.x + width, at.y + h), toU32(theme.palette.surface), m.radius);
     list->AddRect(at, ImVec2(at.x + width, at.y + h), toU32(theme.palette.border), m.radius, 0,
                   (theme.highContrast ? 3.0f : 1.5f) * m.scale);
@@ -112,11 +123,14 @@ void nextStepBox(const core::DossierAnswer& a, const Strings& t, float width) {
     float y = at.y + pad;
     y += drawWrappedAt(list, f.bodyBold, ImVec2(at.x + innerX, y), label, toU32(theme.palette.text), innerW) + gap;
     y += drawWrappedAt(list, f.body, ImVec2(at.x + innerX, y), a.nextStep, toU32(theme.palette.text), innerW);
-    if (!a.reason.empty() || !a.where.empty() || !a.instruction.empty()) {
+    if (!items.empty()) {
+        y += gap + drawWrappedAt(list, f.bodyBold, ImVec2(at.x + innerX, y + gap), items, toU32(theme.palette.text), innerW);
+    }
+    if (!a.reason.empty() || !where.empty() || !a.instruction.empty()) {
         y += gap;
     }
     y += drawFact(list, ImVec2(at.x + innerX, y), t.get("screens.result.reason"), a.reason, innerW);
-    y += drawFact(list, ImVec2(at.x + innerX, y), whereLabel, a.where, innerW);
+    y += drawFact(list, ImVec2(at.x + innerX, y), whereLabel, where, innerW);
     drawFact(list, ImVec2(at.x + innerX, y), t.get("screens.result.note"), a.instruction, innerW);
     ImGui::Dummy(ImVec2(width, h));
     markLastItem("result.next-step");
@@ -193,9 +207,6 @@ void fees(const core::DossierAnswer& a, const Strings& t, float width) {
             wrappedText(f.body, fee.howToPay, theme.palette.textMuted, width);
         }
     }
-    if (!a.feesUnpaidTotal.empty()) {
-        detail::field(t.get("screens.result.fees_unpaid_total"), a.feesUnpaidTotal, width);
-    }
     if (!a.feesPaidTotal.empty()) {
         detail::field(t.get("screens.result.fees_paid_total"), a.feesPaidTotal, width);
     }
@@ -215,12 +226,6 @@ void details(const core::DossierAnswer& a, const Strings& t, float width, bool w
     if (!a.explanation.empty()) {
         vspace(m.gap * 0.25f);
         wrappedText(f.body, a.explanation, theme.palette.textMuted, width);
-    }
-    if (!a.missingDocuments.empty()) {
-        detail::heading(t.get("screens.result.missing"), width);
-        for (const std::string& doc : a.missingDocuments) {
-            wrappedText(f.body, "•  " + doc, theme.palette.text, width);
-        }
     }
     if (!a.fees.empty()) {
         fees(a, t, width);
@@ -339,8 +344,8 @@ std::optional<UiEvent> drawLandscape(const ResultView& v, const Strings& t, cons
     const float mainW = body.width() - sideW - m.gap * 1.5f;
     const float x = body.max.x - sideW;
 
-    // The side column from the bottom up: Done, Print with its status line, Listen, the rating; the QR
-    // card takes what is left, but never less than its minimum: then the rating moves into the page.
+    // The side column: the QR card takes what is left above Listen, Print with its status line, the
+    // rating and Done, but never less than its minimum: then the rating moves into the page.
     const float doneH = m.touch;
     const float printH = v.printerAvailable ? m.touch * 1.2f + printStatusHeight(v, sideW) + m.gap : 0.0f;
     const float listenH = v.speechAvailable ? m.touch + m.gap : 0.0f;
@@ -397,16 +402,8 @@ std::optional<UiEvent> drawLandscape(const ResultView& v, const Strings& t, cons
         const float module = drawQr(a.followUrl, side);
         markLastItem("result.follow-qr", module);
     }
+    // Below the QR: Listen, Print (the take-away) with its status line, then the smaller rating, Done.
     float y = bottom;
-    if (ratingInSide) {
-        detail::moveTo(ImVec2(x, y));
-        ImGui::BeginGroup();
-        if (auto e = rating(v, t, sideW)) {
-            event = e;
-        }
-        ImGui::EndGroup();
-        y += rateH;
-    }
     if (v.speechAvailable) {
         detail::moveTo(ImVec2(x, y));
         if (listenButton(v, t, ImVec2(sideW, m.touch))) {
@@ -421,6 +418,15 @@ std::optional<UiEvent> drawLandscape(const ResultView& v, const Strings& t, cons
             event = act::Print{};
         }
         printStatus(v, sideW);
+        y += printH;
+    }
+    if (ratingInSide) {
+        detail::moveTo(ImVec2(x, y));
+        ImGui::BeginGroup();
+        if (auto e = rating(v, t, sideW)) {
+            event = e;
+        }
+        ImGui::EndGroup();
     }
     detail::moveTo(ImVec2(x, body.max.y - doneH));
     if (touchButton("done", t.get("screens.result.done"), ImVec2(sideW, doneH), ButtonKind::Secondary, true, f.bodyBold)) {
@@ -437,8 +443,8 @@ std::optional<UiEvent> drawPortrait(const ResultView& v, const Strings& t, const
     std::optional<UiEvent> event;
     const float scrollbar = ImGui::GetStyle().ScrollbarSize + m.gap;
     const float W = body.width();
-    // The footer, from the bottom up: Done | Print in one row (primary on the right, as on every
-    // screen), the print status line, Listen, the rating.
+    // The footer, top down: Listen, the print status line, Done | Print in one row (primary on the
+    // right, as on every screen), and last the smaller rating.
     const float actionsH = m.touch * 1.2f;
     const float statusH = printStatusHeight(v, W);
     const float listenH = v.speechAvailable ? m.touch + m.gap : 0.0f;
@@ -462,15 +468,6 @@ std::optional<UiEvent> drawPortrait(const ResultView& v, const Strings& t, const
     endTouchScroll(t.get("screens.common.scroll_hint"));
 
     float y = body.max.y - footerH + m.gap;
-    if (v.askRating) {
-        detail::moveTo(ImVec2(body.min.x, y));
-        ImGui::BeginGroup();
-        if (auto e = rating(v, t, W)) {
-            event = e;
-        }
-        ImGui::EndGroup();
-        y += rateH;
-    }
     if (v.speechAvailable) {
         detail::moveTo(ImVec2(body.min.x, y));
         if (listenButton(v, t, ImVec2(W, m.touch))) {
@@ -482,7 +479,15 @@ std::optional<UiEvent> drawPortrait(const ResultView& v, const Strings& t, const
         detail::moveTo(ImVec2(body.min.x, y));
         printStatus(v, W);
     }
-    detail::moveTo(ImVec2(body.min.x, body.max.y - actionsH));
+    if (v.askRating) {  // after the actions, smaller: the last thing on the screen
+        detail::moveTo(ImVec2(body.min.x, body.max.y - rateH + m.gap));
+        ImGui::BeginGroup();
+        if (auto e = rating(v, t, W)) {
+            event = e;
+        }
+        ImGui::EndGroup();
+    }
+    detail::moveTo(ImVec2(body.min.x, body.max.y - rateH - actionsH));
     const float bw = v.printerAvailable ? (W - m.gap) * 0.5f : W;
     if (touchButton("done", t.get("screens.result.done"), ImVec2(bw, actionsH), ButtonKind::Secondary, true, f.bodyBold)) {
         event = act::Done{};

@@ -79,14 +79,15 @@ std::vector<std::string_view> wrapLines(ImFont* font, std::string_view text, flo
     return lines;
 }
 
-// Headlines (title and huge faces) never end on a one-word line when a narrower measure gives the
-// same number of lines without it: "Đưa mã QR trên giấy hẹn vào trước" / "camera" becomes two
-// even lines.
+// Headlines and short texts never end on a one-word line when a narrower measure gives the same
+// number of lines without it: "Đưa mã QR trên giấy hẹn vào trước" / "camera" becomes two even lines.
 std::vector<std::string_view> wrapHeadline(ImFont* font, std::string_view text, float width) {
     auto lines = wrapLines(font, text, width);
     const auto oneWord = [](std::string_view line) { return line.find(' ') == std::string_view::npos; };
     const FontSet& f = fonts();
-    if ((font != f.title && font != f.huge) || lines.size() < 2 || lines.size() > 4 || !oneWord(lines.back())) {
+    // Headlines up to four lines; short paragraphs of other faces up to three.
+    const std::size_t most = font == f.title || font == f.huge ? 4 : 3;
+    if (lines.size() < 2 || lines.size() > most || !oneWord(lines.back())) {
         return lines;
     }
     for (float w = width * 0.96f; w >= width * 0.6f; w -= width * 0.04f) {
