@@ -194,6 +194,56 @@ void wrappedText(ImFont* font, std::string_view text, const ImVec4& colour, floa
     keepColumn(pos.x);
 }
 
+namespace {
+// Lines of a URL: breaks only after '/', '?' or '&' past the scheme and host.
+std::vector<std::string_view> urlLines(ImFont* font, std::string_view url, float width) {
+    auto measure = [&](std::string_view s) {
+        return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, s.data(), s.data() + s.size()).x;
+    };
+    std::vector<std::string_view> lines;
+    const std::size_t scheme = url.find("://");
+    const std::size_t hostEnd = url.find('/', scheme == std::string_view::npos ? 0 : scheme + 3);
+    while (!url.empty()) {
+        if (measure(url) <= width) {
+            lines.push_back(url);
+            break;
+        }
+        std::size_t cut = std::string_view::npos;
+        const std::size_t from = lines.empty() && hostEnd != std::string_view::npos ? hostEnd : 0;
+        for (std::size_t i = from; i < url.size(); ++i) {
+            if ((url[i] == '/' || url[i] == '?' || url[i] == '&') && measure(url.substr(0, i + 1)) <= width) {
+                cut = i + 1;
+            }
+        }
+        if (cut == std::string_view::npos) {
+            // Not even the host fits: it stays whole on its own line (drawn wider than `width`).
+            cut = lines.empty() && hostEnd != std::string_view::npos ? hostEnd + 1 : url.size();
+        }
+        lines.push_back(url.substr(0, cut));
+        url.remove_prefix(std::min(cut, url.size()));
+    }
+    return lines;
+}
+}  // namespace
+
+void urlText(ImFont* font, std::string_view url, const ImVec4& colour, float width) {
+    font = orDefault(font);
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    float y = pos.y;
+    for (std::string_view line : urlLines(font, url, width)) {
+        ImGui::GetWindowDrawList()->AddText(font, font->FontSize, ImVec2(pos.x, y), toU32(colour), line.data(),
+                                            line.data() + line.size());
+        y += font->FontSize * 1.22f;
+    }
+    ImGui::Dummy(ImVec2(width, y - pos.y));
+    keepColumn(pos.x);
+}
+
+float urlTextHeight(ImFont* font, std::string_view url, float width) {
+    font = orDefault(font);
+    return static_cast<float>(urlLines(font, url, width).size()) * font->FontSize * 1.22f;
+}
+
 void centredText(ImFont* font, std::string_view text, const ImVec4& colour, float width) {
     font = orDefault(font);
     const ImVec2 pos = ImGui::GetCursorScreenPos();

@@ -60,6 +60,11 @@ float wrappedTextHeight(ImFont* font, std::string_view text, float width);
 /// Text wrapped at `width` from the cursor, left aligned, in `colour`.
 void wrappedText(ImFont* font, std::string_view text, const ImVec4& colour, float width);
 
+/// A URL wrapped at `width` only after a '/', '?' or '&' of its path: the host is never broken
+/// ("https://dichvucong.gov.vn/" stays whole), so it can be typed as it reads.
+void urlText(ImFont* font, std::string_view url, const ImVec4& colour, float width);
+float urlTextHeight(ImFont* font, std::string_view url, float width);
+
 /// Text wrapped at `width` with each line centred in that width, from the cursor.
 void centredText(ImFont* font, std::string_view text, const ImVec4& colour, float width);
 
