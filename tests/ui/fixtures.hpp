@@ -119,6 +119,7 @@ inline core::Dossier stoppedDossier() {
     d.code = "000.00.06.H56-261001-0107";
     d.status = core::DossierStatus::Rejected;
     d.rawStatus = 3;
+    d.received = vnTime(2026, 10, 1, 8, 15);
     d.due.reset();
     d.pickup.reset();
     d.history = {{vnTime(2026, 10, 1, 8, 30), "Bộ phận Một cửa", "Từ chối tiếp nhận hồ sơ", "Hồ sơ thuộc thẩm quyền của UBND cấp xã"}};

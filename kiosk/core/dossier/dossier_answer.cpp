@@ -67,9 +67,9 @@ StatusTone toneOf(DossierStatus status) {
 }
 
 DossierAnswer answerFor(const Dossier& original, const StringTable& t, const AnswerContext& ctx) {
+    using S = DossierStatus;
     const Dossier d = atOffice(original, ctx.zone);
     const Language lang = ctx.language;
-    using S = DossierStatus;
     DossierAnswer a;
     a.language = lang;
     a.status = d.status;
@@ -81,7 +81,9 @@ DossierAnswer answerFor(const Dossier& original, const StringTable& t, const Ans
     a.agency = d.agency;
     a.applicant = d.applicantMasked;
     a.resultOnline = d.resultOnline;
-    a.delivery = d.resultDelivery;
+    // Rejected, withdrawn and stopped dossiers produce no result: how it "is delivered" means nothing.
+    const bool noResult = d.status == S::Rejected || d.status == S::WithdrawnByCitizen || d.status == S::Stopped;
+    a.delivery = noResult ? std::string() : d.resultDelivery;
     a.instruction = d.backendNote;
     a.headline = t.text(statusTextKey(d.status, "title"));
     a.officialStatus = t.text(statusTextKey(d.status, "official"));
@@ -105,7 +107,8 @@ DossierAnswer answerFor(const Dossier& original, const StringTable& t, const Ans
     }
 
     // -- when and where
-    a.where = joinWhere(d.pickup);
+    // Where to collect: not once the result was handed over, nor when there is none.
+    a.where = d.status == S::Returned || noResult ? std::string() : joinWhere(d.pickup);
     if (d.received) a.received = formatDate(*d.received, lang);
     if (d.due) a.dueDate = formatDate(*d.due, lang);
     if (d.status == S::Done && d.pickup && d.pickup->from && !online) {

@@ -123,6 +123,7 @@ TEST(DossierAnswerTest, FinishedDossiersFollowDeliveryAndShowNoFuturePickup) {
     EXPECT_EQ(a.keyDateKind, KeyDateKind::Finished);
     EXPECT_EQ(a.keyDateLabel, "Ngày hoàn thành");
     EXPECT_EQ(a.actor, NextActor::Nobody);
+    EXPECT_TRUE(a.where.empty());  // handed over: no counter to go to
 }
 
 TEST(DossierAnswerTest, RejectionReasonAndWithdrawalIsNotAnError) {
@@ -135,6 +136,8 @@ TEST(DossierAnswerTest, RejectionReasonAndWithdrawalIsNotAnError) {
     EXPECT_EQ(a.instruction, "Quầy số 2, giờ hành chính");
     EXPECT_TRUE(a.dueLine.empty());
     EXPECT_EQ(a.keyDateKind, KeyDateKind::Received);
+    rejected.resultDelivery = "Nhận trực tiếp tại quầy";
+    EXPECT_TRUE(answer(rejected).delivery.empty());  // no result: no "how it is delivered"
     EXPECT_EQ(answer(dossier(DossierStatus::WithdrawnByCitizen)).tone, StatusTone::Withdrawn);
 }
 
