@@ -12,12 +12,16 @@ packages=(
   libimgui-dev libglfw3-dev libcurl4-openssl-dev libzxing-dev libgtest-dev libgmock-dev libbenchmark-dev
   nlohmann-json3-dev libtomlplusplus-dev libcli11-dev libspdlog-dev libstb-dev libutf8proc-dev
   libsqlite3-dev libcpp-httplib-dev libssl-dev libsodium-dev libsystemd-dev libv4l-dev libcups2-dev
+  # the office time zone from the system tz database (Howard Hinnant's date/tz.h)
+  libhowardhinnant-date-dev
+  # spoken status: espeak-ng (with its Vietnamese voice data) and the pcaudiolib it plays through
+  libespeak-ng-dev espeak-ng-data libpcaudio-dev
   # fonts (Noto Sans with the full Vietnamese set)
   fonts-noto-core
   # headless display, GL and input for the demo and UI tests
   xvfb xauth libgl1-mesa-dri x11-utils x11-apps xdotool imagemagick tzdata
-  # test helpers: coverage, certificates for the TLS test
-  gcovr openssl
+  # test helpers: coverage, certificates for the TLS test, sox to measure the spoken-status WAV files
+  gcovr openssl sox
   # the backend contract (docs/api/openapi.yaml): python3-yaml embeds it in the kiosk for
   # `kiosk check-backend`; python3-jsonschema and node (with tools/contract's npm package, below)
   # validate it and every answer of the reference backend in the contract tests

@@ -70,8 +70,18 @@ start_server "$work/backend.log" "$bin/tools/refbackend/kiosk-refbackend" \
   --listen 127.0.0.1:0 --db "$work/demo.sqlite" --seed --token "$token"
 backend_addr="$ADDR"
 for _ in $(seq 1 100); do grep -q '^ready' "$work/backend.log" && break; sleep 0.1; done
-echo "demo: reference backend on http://$backend_addr; a few codes to type (all: $work/backend.log):"
-awk '$1 == "dossier" && !seen[$4]++ { printf "  %s  status %s (%s)\n", $2, $4, $5 }' "$work/backend.log"
+echo "demo: reference backend on http://$backend_addr; the interesting codes to type (all: $work/backend.log):"
+# "dossier CODE status N on_time|overdue": the first of each kind a visitor should try.
+awk '$1 == "dossier" {
+  what = ""
+  if ($4 == 4 && $5 == "overdue") what = "overdue: the office is late, apologises and must set a new date"
+  else if ($4 == 4 && $5 == "on_time") what = "being processed, on time"
+  else if ($4 == 5) what = "missing documents: what to bring and where"
+  else if ($4 == 6) what = "fees to pay: total, payment QR"
+  else if ($4 == 9) what = "result ready: where and from when to collect it"
+  else if ($4 == 3) what = "not accepted: the reason and what to do"
+  if (what != "" && !seen[what]++) printf "  %s  %s\n", $2, what
+}' "$work/backend.log"
 
 # 2. The virtual ESC/POS printer: each slip it receives becomes a PNG in $out/slips.
 mkdir -p "$out/slips"

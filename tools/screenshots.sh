@@ -4,7 +4,7 @@
 # every screen in Vietnamese and English at 1920x1080 (landscape) and 1080x1920 (portrait), plus the
 # large-text and high-contrast variants of the main screens. Drawn by kiosk_ui_gallery (the real
 # screen code with sample dossiers) in a real OpenGL window under Xvfb.
-# Usage: tools/screenshots.sh [--guidance] [build-dir]   (default build/dev; configures it when missing)
+# Usage: tools/screenshots.sh [--guidance] [build-dir]   (default build/ci, the CMake preset; configured when missing)
 #   --guidance  only the guidance pages (home, search "ly lich", detail of the judicial record
 #               certificate), replacing just their PNGs
 # Variants such as guidance-search-no-match, guidance-detail-printed and guidance-detail-scrolled
@@ -16,15 +16,15 @@ if [ "${1:-}" = "--guidance" ]; then
   only_guidance=1
   shift
 fi
-build="${1:-$root/build/dev}"
+build="${1:-$root/build/ci}"
 out="$root/docs/screenshots"
 cd "$root"
 if [ ! -f "$build/build.ninja" ]; then
-  cmake -S . -B "$build" -G Ninja >/dev/null
+  cmake --preset ci >/dev/null
 fi
 cmake --build "$build" --target kiosk_ui_gallery -j "$(nproc)" >/dev/null
 gallery="$build/tests/ui/kiosk_ui_gallery"
-main="attract,manual-entry,result-processing,result-documents-overdue,problem-offline,idle-warning"
+main="attract,manual-entry,result-processing,result-overdue,result-documents-overdue,result-payment,problem-offline,idle-warning"
 guidance="guidance-home,guidance-search,guidance-detail"
 
 mkdir -p "$out"
@@ -50,5 +50,7 @@ for lang in vi en; do
 done
 run --lang vi --size 1920x1080 --large-text --only "$guidance"
 # One smaller landscape screen to show the scaling (1366x768: scale 0.71).
-run --lang vi --size 1366x768 --only attract,result-processing,manual-entry
+run --lang vi --size 1366x768 --only attract,result-processing,result-overdue,result-payment,result-done-rated,manual-entry
+run --lang vi --size 1366x768 --large-text --only result-processing,result-overdue,result-documents-overdue,result-payment
+run --lang vi --size 1920x1080 --only result-payment-printed
 echo "screenshots: $(ls "$out"/*.png | wc -l) files in $out"

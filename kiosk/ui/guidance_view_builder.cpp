@@ -6,13 +6,9 @@ namespace kiosk::ui {
 
 namespace g = core::guidance;
 
-g::Language guidanceLanguage(Language language) {
-    return language == Language::Vi ? g::Language::Vi : g::Language::En;
-}
-
 GuideRow buildGuideRow(const g::GuidanceEntry& entry, const g::GuidanceCatalog& catalog, const Chrome& chrome) {
     const Strings& t = *chrome.text;
-    const g::Language lang = guidanceLanguage(chrome.language);
+    const core::Language lang = chrome.language;
     std::string level;
     if (entry.kind == g::EntryKind::Guide) {
         level = t.get("guide_screen.kind_guide");
@@ -27,7 +23,7 @@ GuideRow buildGuideRow(const g::GuidanceEntry& entry, const g::GuidanceCatalog& 
 GuidanceHomeView buildGuidanceHomeView(const g::GuidanceLibrary& library, const Chrome& chrome,
                                        std::string_view categoryId) {
     const Strings& t = *chrome.text;
-    const g::Language lang = guidanceLanguage(chrome.language);
+    const core::Language lang = chrome.language;
     const g::GuidanceCatalog& catalog = library.catalog();
     GuidanceHomeView v;
     v.chrome = chrome;
@@ -69,7 +65,7 @@ GuidanceSearchView buildGuidanceSearchView(const g::GuidanceLibrary& library, co
 
 GuidanceDetailView buildGuidanceDetailView(const g::GuidanceEntry& entry, const g::GuidanceCatalog& catalog,
                                            const Chrome& chrome, bool printer, PrintProgress print) {
-    const g::Language lang = guidanceLanguage(chrome.language);
+    const core::Language lang = chrome.language;
     GuidanceDetailView v;
     v.chrome = chrome;
     v.id = entry.id;

@@ -12,9 +12,6 @@
 
 namespace kiosk::ui {
 
-/// The catalog's language for the screen's language.
-core::guidance::Language guidanceLanguage(Language language);
-
 /// One list row: title and "category · online level" (or "General guide").
 /// @param catalog the catalog holding `entry` (for the category name)
 GuideRow buildGuideRow(const core::guidance::GuidanceEntry& entry, const core::guidance::GuidanceCatalog& catalog,

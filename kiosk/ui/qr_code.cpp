@@ -1,63 +1,64 @@
 #include "kiosk/ui/qr_code.hpp"
 
-#include <ZXing/BitMatrix.h>
-#include <ZXing/MultiFormatWriter.h>
-
 #include <cmath>
-#include <exception>
+
+#include "kiosk/core/common/qr_matrix.hpp"
 
 namespace kiosk::ui {
+namespace {
 
-QrMatrix encodeQr(const std::string& text) {
-    QrMatrix out;
-    if (text.empty()) {
-        return out;
-    }
-    try {
-        ZXing::MultiFormatWriter writer(ZXing::BarcodeFormat::QRCode);
-        writer.setMargin(0).setEccLevel(4);  // ZXing's 0..8 scale: 4 is level M
-        // Width/height 0: one pixel per module, so the matrix is exactly the code.
-        const ZXing::BitMatrix matrix = writer.encode(text, 0, 0);
-        out.size = matrix.width();
-        out.modules.resize(static_cast<std::size_t>(out.size * out.size));
-        for (int y = 0; y < out.size; ++y) {
-            for (int x = 0; x < out.size; ++x) {
-                out.modules[static_cast<std::size_t>(y * out.size + x)] = matrix.get(x, y);
-            }
-        }
-    } catch (const std::exception&) {
+// The last text drawn and its matrix (UI thread only). The text carries a dossier code: the session
+// wipe forgets it.
+struct QrCache {
+    std::string text;
+    core::QrMatrix matrix;
+};
+QrCache g_cache;
+
+const core::QrMatrix& matrixFor(const std::string& text) {
+    if (text != g_cache.text) {
+        g_cache.text = text;
+        auto encoded = core::encodeQr(text);
         // Text too long for a QR code: show none rather than fail the screen.
-        return QrMatrix{};
+        g_cache.matrix = encoded ? std::move(*encoded) : core::QrMatrix{};
     }
-    return out;
+    return g_cache.matrix;
 }
 
-void drawQr(const std::string& text, float side) {
-    static std::string cachedText;
-    static QrMatrix cached;
-    if (text != cachedText) {
-        cachedText = text;
-        cached = encodeQr(text);
+}  // namespace
+
+void forgetQrCache() { g_cache = QrCache{}; }
+
+float qrSideFor(const std::string& text, float modulePx) {
+    const core::QrMatrix& m = matrixFor(text);
+    if (m.size == 0) {
+        return 0.0f;
     }
+    return std::ceil(modulePx) * static_cast<float>(m.size + 2 * core::kQrQuietZoneModules);
+}
+
+float drawQr(const std::string& text, float side) {
+    const core::QrMatrix& m = matrixFor(text);
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     ImGui::Dummy(ImVec2(side, side));
-    if (cached.size == 0) {
-        return;
+    if (m.size == 0) {
+        return 0.0f;
     }
     ImDrawList* list = ImGui::GetWindowDrawList();
     list->AddRectFilled(origin, ImVec2(origin.x + side, origin.y + side), IM_COL32_WHITE);
-    const int total = cached.size + 8;  // quiet zone of 4 modules each side
+    const int total = m.size + 2 * core::kQrQuietZoneModules;
+    // Whole pixels per module: fractional modules blur on a screen and phones read them worse.
     const float module = std::floor(side / static_cast<float>(total));
-    const float offset = std::floor((side - module * static_cast<float>(cached.size)) * 0.5f);
-    for (int y = 0; y < cached.size; ++y) {
+    const float offset = std::floor((side - module * static_cast<float>(m.size)) * 0.5f);
+    for (int y = 0; y < m.size; ++y) {
         int x = 0;
-        while (x < cached.size) {
-            if (!cached.dark(x, y)) {
+        while (x < m.size) {
+            if (!m.dark(x, y)) {
                 ++x;
                 continue;
             }
             int run = x;
-            while (run < cached.size && cached.dark(run, y)) {
+            while (run < m.size && m.dark(run, y)) {
                 ++run;
             }
             // One rectangle per horizontal run keeps the vertex count low.
@@ -67,6 +68,7 @@ void drawQr(const std::string& text, float side) {
             x = run;
         }
     }
+    return module;
 }
 
 }  // namespace kiosk::ui

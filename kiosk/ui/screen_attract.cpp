@@ -8,10 +8,40 @@ namespace {
 
 using detail::Rect;
 
-// The camera area: viewfinder corners around a stylised QR mark, with a caption. The scanning issue
-// draws the live preview into the same rectangle.
+const char* cameraPlaceKey(CameraPlace place) {
+    switch (place) {
+    case CameraPlace::Below: return "screens.attract.camera_below";
+    case CameraPlace::Stand: return "screens.attract.camera_stand";
+    case CameraPlace::Above: break;
+    }
+    return "screens.attract.camera_above";
+}
+
+// No camera: nothing that invites pressing paper on the glass. The receipt drawing shows where the
+// code is, for the code reader or the keypad.
+void drawNoCameraArea(const Rect& r, const Strings& t) {
+    const Theme& theme = currentTheme();
+    const Metrics& m = theme.metrics;
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    list->AddRectFilled(r.min, r.max, toU32(theme.palette.surfaceAlt), m.radius);
+    const std::string& hint = t.get("screens.attract.camera_off");
+    const float textW = r.width() - 2.0f * m.padding;
+    const float hintH = wrappedTextHeight(fonts().body, hint, textW);
+    drawWrappedAt(list, fonts().body, ImVec2(r.min.x + m.padding, r.min.y + m.padding), hint, toU32(theme.palette.text), textW);
+    const float top = r.min.y + m.padding + hintH + m.gap;
+    const float room = r.max.y - m.padding - top;
+    const float h = std::min(room, 520.0f * m.scale);
+    if (h > 160.0f * m.scale) {
+        const float captionW = std::min(r.width() * 0.42f, 520.0f * m.scale);
+        const float total = h * 0.72f + 60.0f * m.scale + captionW;
+        detail::drawReceipt(ImVec2(r.min.x + std::max(m.padding, (r.width() - total) * 0.5f), top + (room - h) * 0.5f), h,
+                            t.get("screens.not_found.where_code"), captionW);
+    }
+}
+
+// The camera area: viewfinder corners with a caption saying where the camera is; the live preview
+// is drawn into the same rectangle.
 void drawCameraArea(const Rect& r, const Strings& t, const AttractView& view) {
-    const bool cameraAvailable = view.cameraAvailable;
     const Theme& theme = currentTheme();
     const Metrics& m = theme.metrics;
     ImDrawList* list = ImGui::GetWindowDrawList();
@@ -49,10 +79,10 @@ void drawCameraArea(const Rect& r, const Strings& t, const AttractView& view) {
     list->AddLine(b, ImVec2(b.x, b.y - corner), ink, th);
 
     const FontSet& f = fonts();
-    const std::string& caption = t.get(cameraAvailable ? "screens.attract.camera_hint" : "screens.attract.camera_off");
+    const std::string caption = t.get(cameraPlaceKey(view.cameraPlace)) + ". " + t.get("screens.attract.camera_hint");
     const float captionW = r.width() - 2.0f * (inset + corner * 0.5f);
     const float captionH = wrappedTextHeight(f.body, caption, captionW);
-    // Stylised QR mark: three finder squares.
+    // Stylised QR mark (three finder squares) until the camera's picture arrives.
     const float side = std::min(r.width(), r.height() - captionH) * 0.34f;
     if (!preview && side > 20.0f * m.scale) {
         const ImVec2 c((r.min.x + r.max.x) * 0.5f, r.min.y + (r.height() - captionH) * 0.5f);
@@ -99,7 +129,8 @@ std::optional<UiEvent> drawAttract(const AttractView& view) {
     const Rect footer{ImVec2(body.min.x, body.max.y - m.touch), body.max};
     const Rect main{body.min, ImVec2(body.max.x, footer.min.y - m.gap)};
 
-    const std::string& invite = t.get("screens.attract.invite");
+    // The invitation says what this kiosk has: a camera, or a code reader and the keypad only.
+    const std::string& invite = t.get(view.cameraAvailable ? "screens.attract.invite" : "screens.attract.invite_no_camera");
     const std::string& detailText = t.get("screens.attract.invite_detail");
     if (!detail::portrait()) {
         const float leftW = main.width() * 0.58f;
@@ -107,7 +138,12 @@ std::optional<UiEvent> drawAttract(const AttractView& view) {
         wrappedText(f.huge, invite, theme.palette.text, leftW);
         wrappedText(f.body, detailText, theme.palette.textMuted, leftW);
         const float camTop = ImGui::GetCursorScreenPos().y + m.gap * 0.5f;
-        drawCameraArea(Rect{ImVec2(main.min.x, camTop), ImVec2(main.min.x + leftW, main.max.y)}, t, view);
+        const Rect area{ImVec2(main.min.x, camTop), ImVec2(main.min.x + leftW, main.max.y)};
+        if (view.cameraAvailable) {
+            drawCameraArea(area, t, view);
+        } else {
+            drawNoCameraArea(area, t);
+        }
 
         const float rightX = main.min.x + leftW + m.gap * 2.0f;
         const float rightW = main.max.x - rightX;
@@ -135,7 +171,12 @@ std::optional<UiEvent> drawAttract(const AttractView& view) {
         const float buttonsH = m.touch * 1.6f + m.touch * 1.4f + m.gap * 3.0f + f.body->FontSize * 2.6f;
         const float camTop = ImGui::GetCursorScreenPos().y + m.gap * 0.5f;
         const float camBottom = main.max.y - buttonsH;
-        drawCameraArea(Rect{ImVec2(main.min.x, camTop), ImVec2(main.max.x, camBottom)}, t, view);
+        const Rect area{ImVec2(main.min.x, camTop), ImVec2(main.max.x, camBottom)};
+        if (view.cameraAvailable) {
+            drawCameraArea(area, t, view);
+        } else {
+            drawNoCameraArea(area, t);
+        }
         detail::moveTo(ImVec2(main.min.x, camBottom + m.gap));
         if (touchButton("manual-entry", t.get("screens.attract.type_code"), ImVec2(main.width(), m.touch * 1.6f),
                         ButtonKind::Primary, true, f.title)) {

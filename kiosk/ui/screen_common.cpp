@@ -154,4 +154,63 @@ void heading(std::string_view text, float width) {
     vspace(8.0f * theme.metrics.scale);
 }
 
+// A receipt ("giấy hẹn") drawn from primitives: the national header, the title, the dossier code line
+// marked, a QR code in its corner, lines of text. It points at the code a citizen must type.
+void drawReceipt(ImVec2 at, float height, const std::string& caption, float captionW) {
+    const Theme& theme = currentTheme();
+    const Metrics& m = theme.metrics;
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    const float w = height * 0.72f;
+    const ImVec2 a(at.x, at.y);
+    const ImVec2 b(at.x + w, at.y + height);
+    const ImU32 paper = toU32(theme.highContrast ? ImVec4(0.1f, 0.1f, 0.1f, 1.0f) : ImVec4(1.0f, 1.0f, 0.98f, 1.0f));
+    const ImU32 ink = toU32(theme.palette.textMuted);
+    const ImU32 mark = toU32(theme.palette.accent);
+    list->AddRectFilled(ImVec2(a.x + 8.0f * m.scale, a.y + 8.0f * m.scale), ImVec2(b.x + 8.0f * m.scale, b.y + 8.0f * m.scale),
+                        IM_COL32(0, 0, 0, 30), 6.0f * m.scale);
+    list->AddRectFilled(a, b, paper, 6.0f * m.scale);
+    list->AddRect(a, b, toU32(theme.palette.border), 6.0f * m.scale, 0, 2.0f * m.scale);
+    const float pad = w * 0.08f;
+    const float line = std::max(3.0f, height * 0.012f);
+    auto bar = [&](float y, float x0, float x1, ImU32 c) {
+        list->AddRectFilled(ImVec2(a.x + x0 * w, a.y + y * height), ImVec2(a.x + x1 * w, a.y + y * height + line), c, line);
+    };
+    // National header and the receipt's title, centred.
+    bar(0.05f, 0.30f, 0.70f, ink);
+    bar(0.08f, 0.35f, 0.65f, ink);
+    bar(0.14f, 0.20f, 0.80f, toU32(theme.palette.text));
+    bar(0.17f, 0.25f, 0.75f, toU32(theme.palette.text));
+    // QR code in the top right corner, below the title.
+    const float q = w * 0.26f;
+    const ImVec2 qa(b.x - pad - q, a.y + height * 0.23f);
+    list->AddRect(qa, ImVec2(qa.x + q, qa.y + q), toU32(theme.palette.text), 0.0f, 0, line);
+    for (int i = 0; i < 3; ++i) {
+        const ImVec2 f(qa.x + (i == 1 ? q * 0.62f : q * 0.08f), qa.y + (i == 2 ? q * 0.62f : q * 0.08f));
+        list->AddRectFilled(f, ImVec2(f.x + q * 0.3f, f.y + q * 0.3f), toU32(theme.palette.text));
+    }
+    // The dossier code line under the QR, marked: this is what to type.
+    const float codeY = (qa.y + q - a.y) / height + 0.05f;
+    const ImVec2 ca(a.x + pad * 0.6f, a.y + height * (codeY - 0.015f));
+    const ImVec2 cb(b.x - pad * 0.6f, a.y + height * (codeY + 0.045f));
+    list->AddRectFilled(ca, cb, toU32(ImVec4(theme.palette.accent.x, theme.palette.accent.y, theme.palette.accent.z, 0.15f)),
+                        4.0f * m.scale);
+    list->AddRect(ca, cb, mark, 4.0f * m.scale, 0, 3.0f * m.scale);
+    bar(codeY, 0.12f, 0.28f, ink);
+    bar(codeY + 0.012f, 0.31f, 0.86f, toU32(theme.palette.text));
+    // Body text lines.
+    for (int i = 0; i < 8; ++i) {
+        const float y = codeY + 0.12f + 0.045f * static_cast<float>(i);
+        bar(y, 0.10f, i % 3 == 2 ? 0.60f : 0.90f, ink);
+    }
+    // An arrow from the caption to the marked code.
+    const ImVec2 tip(cb.x + 4.0f * m.scale, (ca.y + cb.y) * 0.5f);
+    const ImVec2 tail(b.x + 40.0f * m.scale, tip.y);
+    list->AddLine(tail, ImVec2(tip.x + 14.0f * m.scale, tip.y), mark, 5.0f * m.scale);
+    list->AddTriangleFilled(tip, ImVec2(tip.x + 22.0f * m.scale, tip.y - 12.0f * m.scale),
+                            ImVec2(tip.x + 22.0f * m.scale, tip.y + 12.0f * m.scale), mark);
+    drawWrappedAt(list, fonts().bodyBold, ImVec2(tail.x + 12.0f * m.scale, tail.y - fonts().bodyBold->FontSize * 0.6f),
+                  caption, toU32(theme.palette.text), captionW);
+    markLayout("message.receipt", a, b);
+}
+
 }  // namespace kiosk::ui::detail

@@ -45,6 +45,11 @@ std::optional<UiEvent> drawAccessibilityRow(const Chrome& chrome, const Rect& r)
 /// A labelled field: muted label above, value below, wrapped at `width`.
 void field(std::string_view label, std::string_view value, float width);
 
+/// A receipt ("giấy tiếp nhận hồ sơ và hẹn trả kết quả") drawn from primitives, `height` tall at `at`,
+/// with the dossier code line marked and an arrow from `caption` (drawn at its right, `captionW` wide)
+/// to it: where the code a citizen must type is printed. Published as layout mark "message.receipt".
+void drawReceipt(ImVec2 at, float height, const std::string& caption, float captionW);
+
 /// Section heading in the bold face with space above.
 void heading(std::string_view text, float width);
 

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <array>
 #include <string>
+#include <utility>
 
 #include "kiosk/ui/qr_code.hpp"
 #include "kiosk/ui/screen_common.hpp"
@@ -95,19 +96,44 @@ bool searchField(const Strings& t, float width) {
 //-----------------------------------------------------------------------------
 
 // Topic tiles in `cols` columns from the cursor; each row as tall as its longest caption.
-std::optional<UiEvent> tiles(const GuidanceHomeView& v, float width, int cols) {
+// Height the tiles take in `cols` columns with `font`.
+float tilesHeight(const GuidanceHomeView& v, float width, int cols, ImFont* font) {
+    const Metrics& m = currentTheme().metrics;
+    const float tileW = (width - m.gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
+    const float innerW = tileW - 2.0f * m.padding * 0.6f;
+    float total = 0.0f;
+    for (std::size_t first = 0; first < v.tiles.size(); first += static_cast<std::size_t>(cols)) {
+        float h = m.touch;
+        for (std::size_t i = first; i < std::min(v.tiles.size(), first + static_cast<std::size_t>(cols)); ++i) {
+            h = std::max(h, wrappedTextHeight(font, v.tiles[i].name, innerW) + m.padding * 0.8f);
+        }
+        total += h + m.gap;
+    }
+    return total - m.gap;
+}
+
+// The topic tiles, never in a scroll area of their own (a nested scroll clips labels and hides
+// topics): the first of 2 columns / 3 columns, bold / regular face that fits `maxHeight`.
+std::optional<UiEvent> tiles(const GuidanceHomeView& v, float width, int cols, float maxHeight = 1e9f) {
     const Metrics& m = currentTheme().metrics;
     const FontSet& f = fonts();
     std::optional<UiEvent> event;
+    ImFont* font = f.bodyBold;
+    for (const auto& [c, face] : {std::pair{cols, f.bodyBold}, std::pair{cols + 1, f.bodyBold}, std::pair{cols + 1, f.body},
+                                  std::pair{cols + 1, f.small}}) {
+        cols = c;
+        font = face;
+        if (tilesHeight(v, width, cols, font) <= maxHeight) break;
+    }
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float tileW = (width - m.gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
     const float innerW = tileW - 2.0f * m.padding * 0.6f;
     float y = origin.y;
     for (std::size_t first = 0; first < v.tiles.size(); first += static_cast<std::size_t>(cols)) {
         const std::size_t last = std::min(v.tiles.size(), first + static_cast<std::size_t>(cols));
-        float h = m.touch * 1.1f;
+        float h = m.touch;
         for (std::size_t i = first; i < last; ++i) {
-            h = std::max(h, wrappedTextHeight(f.bodyBold, v.tiles[i].name, innerW) + m.padding * 0.8f);
+            h = std::max(h, wrappedTextHeight(font, v.tiles[i].name, innerW) + m.padding * 0.8f);
         }
         for (std::size_t i = first; i < last; ++i) {
             const GuideTile& tile = v.tiles[i];
@@ -115,7 +141,7 @@ std::optional<UiEvent> tiles(const GuidanceHomeView& v, float width, int cols) {
             const std::string id = "guide-cat-" + (tile.id.empty() ? std::string("all") : tile.id);
             const bool chosen = tile.id == v.selectedCategory;
             if (touchButton(id.c_str(), tile.name, ImVec2(tileW, h), chosen ? ButtonKind::Selected : ButtonKind::Secondary,
-                            true, f.bodyBold)) {
+                            true, font)) {
                 event = act::OpenGuideCategory{tile.id};
             }
         }
@@ -183,17 +209,15 @@ std::optional<UiEvent> drawGuidanceHome(const GuidanceHomeView& v) {
         vspace(m.gap * 0.5f);
         wrappedText(f.bodyBold, t.get("guidance.home.categories"), theme.palette.text, leftW);
         const float tilesTop = ImGui::GetCursorScreenPos().y + m.gap * 0.25f;
-        const float tilesBottom = body.max.y - backH - m.gap;
         detail::moveTo(ImVec2(body.min.x, tilesTop));
-        beginTouchScroll("guide-home-tiles", ImVec2(leftW, tilesBottom - tilesTop));
-        take(tiles(v, leftW - ImGui::GetStyle().ScrollbarSize - m.gap * 0.5f, 2));
-        endTouchScroll();
-        detail::moveTo(ImVec2(body.min.x, body.max.y - backH));
-        if (touchButton("back", backLabel, ImVec2(leftW, backH))) {
+        take(tiles(v, leftW, 2, body.max.y - tilesTop));
+        // Back under the list, on the right as on the detail page: the topics keep the whole column.
+        const float x = body.min.x + leftW + m.gap * 1.5f;
+        take(listPanel(listId, v.listTitle, v.entries, Rect{ImVec2(x, body.min.y), ImVec2(body.max.x, body.max.y - backH - m.gap)}));
+        detail::moveTo(ImVec2(x, body.max.y - backH));
+        if (touchButton("back", backLabel, ImVec2(body.max.x - x, backH))) {
             event = act::Back{};
         }
-        const float x = body.min.x + leftW + m.gap * 1.5f;
-        take(listPanel(listId, v.listTitle, v.entries, Rect{ImVec2(x, body.min.y), body.max}));
     } else {
         // Top to bottom: search field, topics (three columns), the list, back.
         detail::moveTo(body.min);
@@ -512,7 +536,7 @@ void qrBlock(const GuidanceDetailView& v, const Strings& t, float width, float s
     drawQr(v.url, side);
     detail::moveTo(ImVec2(p.x, ImGui::GetItemRectMax().y + 8.0f * theme.metrics.scale));
     wrappedText(f.small, t.get("guidance.detail.url"), theme.palette.textMuted, width);
-    wrappedText(f.bodyBold, v.url, theme.palette.text, width);
+    urlText(f.bodyBold, v.url, theme.palette.text, width);
 }
 
 // Everything but the QR code (landscape puts it beside), in reading order.
@@ -623,7 +647,7 @@ std::optional<UiEvent> drawGuidanceDetail(const GuidanceDetailView& v) {
         const float textH = wrappedTextHeight(f.bodyBold, t.get("guidance.detail.open_on_phone"), innerW) +
                             wrappedTextHeight(f.small, t.get("guidance.detail.scan_qr"), innerW) +
                             wrappedTextHeight(f.small, t.get("guidance.detail.url"), innerW) +
-                            wrappedTextHeight(f.bodyBold, v.url, innerW) + 16.0f * m.scale +
+                            urlTextHeight(f.bodyBold, v.url, innerW) + 16.0f * m.scale +
                             4.0f * ImGui::GetStyle().ItemSpacing.y;
         const float side = std::min(innerW, bottom - body.min.y - 2.0f * m.padding * 0.6f - textH);
         if (side > 120.0f * m.scale && !v.url.empty()) {

@@ -1,27 +1,14 @@
 // Not found, invalid code and problem screens: one icon, a title, what happened, what to do now.
+#include <algorithm>
 #include <string>
+
+#include "kiosk/core/dossier/spoken_status.hpp"
 
 #include "kiosk/ui/screen_common.hpp"
 #include "kiosk/ui/screens.hpp"
 
 namespace kiosk::ui {
 namespace {
-
-// Same names as core::toString(LookupErrorKind); kept here so the screens do not depend on the
-// backend client's translation unit.
-const char* kindName(core::LookupErrorKind kind) {
-    switch (kind) {
-    case core::LookupErrorKind::Offline: return "offline";
-    case core::LookupErrorKind::Timeout: return "timeout";
-    case core::LookupErrorKind::NotFound: return "not_found";
-    case core::LookupErrorKind::Unauthorized: return "unauthorized";
-    case core::LookupErrorKind::Server: return "server";
-    case core::LookupErrorKind::BadResponse: return "bad_response";
-    case core::LookupErrorKind::Tls: return "tls";
-    case core::LookupErrorKind::Cancelled: return "cancelled";
-    }
-    return "server";
-}
 
 struct Message {
     const char* screenId;
@@ -32,6 +19,11 @@ struct Message {
     std::string whatNow;
     std::string retryLabel;
     std::string doneLabel;
+    bool receiptDrawing = false;  ///< show where the dossier code is printed on the receipt
+    std::string drawingCaption{};
+    bool listen = false;          ///< the "Nghe" button (audio.enabled)
+    bool speaking = false;
+    std::string listenLabel{};
 };
 
 std::optional<UiEvent> drawMessage(const Chrome& chrome, const Message& msg) {
@@ -60,22 +52,57 @@ std::optional<UiEvent> drawMessage(const Chrome& chrome, const Message& msg) {
 
     const bool tall = detail::portrait();
     const float h = m.touch * 1.3f;
-    if (tall) {
-        detail::moveTo(ImVec2(body.min.x, body.max.y - 2.0f * h - m.gap));
-        if (!msg.retryLabel.empty() &&
-            touchButton("retry", msg.retryLabel, ImVec2(body.width(), h), ButtonKind::Primary, true, f.title)) {
-            event = act::Retry{};
+    // Buttons as on every screen: in a row the primary is on the right, in a column on top.
+    const int buttons = 1 + (msg.retryLabel.empty() ? 0 : 1) + (msg.listen ? 1 : 0);
+    const float buttonsTop = tall ? body.max.y - static_cast<float>(buttons) * (h + m.gap) + m.gap : body.max.y - h;
+    if (msg.receiptDrawing) {
+        // The empty space between the text and the buttons shows where the code is on the receipt.
+        const float top = ImGui::GetCursorScreenPos().y + m.gap;
+        const float room = buttonsTop - m.gap - top;
+        if (room > 200.0f * m.scale) {
+            const float rh = std::min(room, 560.0f * m.scale);
+            const float rw = rh * 0.72f;
+            const float captionW = std::min(body.width() * 0.4f, 620.0f * m.scale);
+            const float total = rw + 60.0f * m.scale + captionW;
+            detail::drawReceipt(ImVec2(body.min.x + (body.width() - total) * 0.5f, top + (room - rh) * 0.5f), rh, msg.drawingCaption,
+                        captionW);
         }
-        detail::moveTo(ImVec2(body.min.x, body.max.y - h));
+    }
+    if (tall) {
+        float y = buttonsTop;
+        if (!msg.retryLabel.empty()) {
+            detail::moveTo(ImVec2(body.min.x, y));
+            if (touchButton("retry", msg.retryLabel, ImVec2(body.width(), h), ButtonKind::Primary, true, f.title)) {
+                event = act::Retry{};
+            }
+            y += h + m.gap;
+        }
+        if (msg.listen) {
+            detail::moveTo(ImVec2(body.min.x, y));
+            if (touchButton("listen", msg.listenLabel, ImVec2(body.width(), h),
+                            msg.speaking ? ButtonKind::Selected : ButtonKind::Secondary, true, f.bodyBold)) {
+                event = act::Speak{};
+            }
+            y += h + m.gap;
+        }
+        detail::moveTo(ImVec2(body.min.x, y));
         if (touchButton("done", msg.doneLabel, ImVec2(body.width(), h))) {
             event = act::Done{};
         }
     } else {
-        const float w = std::min((body.width() - m.gap) * 0.5f, 640.0f * m.scale);
-        const float total = msg.retryLabel.empty() ? w : 2.0f * w + m.gap;
-        detail::moveTo(ImVec2(body.min.x + (body.width() - total) * 0.5f, body.max.y - h));
+        const float w = std::min((body.width() - static_cast<float>(buttons - 1) * m.gap) / static_cast<float>(buttons),
+                                 560.0f * m.scale);
+        const float total = static_cast<float>(buttons) * w + static_cast<float>(buttons - 1) * m.gap;
+        detail::moveTo(ImVec2(body.min.x + (body.width() - total) * 0.5f, buttonsTop));
         if (touchButton("done", msg.doneLabel, ImVec2(w, h))) {
             event = act::Done{};
+        }
+        if (msg.listen) {
+            ImGui::SameLine(0.0f, m.gap);
+            if (touchButton("listen", msg.listenLabel, ImVec2(w, h), msg.speaking ? ButtonKind::Selected : ButtonKind::Secondary,
+                            true, f.bodyBold)) {
+                event = act::Speak{};
+            }
         }
         if (!msg.retryLabel.empty()) {
             ImGui::SameLine(0.0f, m.gap);
@@ -92,35 +119,41 @@ std::optional<UiEvent> drawMessage(const Chrome& chrome, const Message& msg) {
 
 std::optional<UiEvent> drawNotFound(const NotFoundView& view) {
     const Strings& t = *view.chrome.text;
-    return drawMessage(view.chrome, Message{"not-found", StatusTone::Unknown, t.get("screens.not_found.header"),
-                                            t.get("screens.not_found.title"),
-                                            t.format("screens.not_found.body", {{"code", view.code}}),
-                                            t.get("screens.not_found.what_now"), t.get("screens.common.type_again"),
-                                            t.get("screens.common.home")});
+    Message msg{"not-found", StatusTone::Unknown, t.get("screens.not_found.header"), t.get("screens.not_found.title"),
+                t.format("screens.not_found.body", {{"code", view.code}}), t.get("screens.not_found.what_now"),
+                t.get("screens.common.type_again"), t.get("screens.common.home")};
+    msg.receiptDrawing = true;
+    msg.drawingCaption = t.get("screens.not_found.where_code");
+    return drawMessage(view.chrome, msg);
 }
 
 std::optional<UiEvent> drawInvalidCode(const InvalidCodeView& view) {
     const Strings& t = *view.chrome.text;
     const std::string reasonKey = "screens.invalid." + view.reason;
-    return drawMessage(view.chrome, Message{"invalid-code", StatusTone::ActionNeeded, t.get("screens.invalid.header"),
-                                            t.get("screens.invalid.title"),
-                                            t.has(reasonKey) ? t.get(reasonKey) : t.get("screens.invalid.bad_code_format"),
-                                            t.get("screens.invalid.what_now"), t.get("screens.common.type_code"),
-                                            t.get("screens.common.home")});
+    Message msg{"invalid-code", StatusTone::ActionNeeded, t.get("screens.invalid.header"), t.get("screens.invalid.title"),
+                t.has(reasonKey) ? t.get(reasonKey) : t.get("screens.invalid.bad_code_format"),
+                t.get("screens.invalid.what_now"), t.get("screens.common.type_code"), t.get("screens.common.home")};
+    msg.receiptDrawing = true;
+    msg.drawingCaption = t.get("screens.not_found.where_code");
+    return drawMessage(view.chrome, msg);
 }
 
 std::optional<UiEvent> drawProblem(const ProblemView& view) {
     const Strings& t = *view.chrome.text;
-    const std::string kind(kindName(view.kind));
-    const std::string prefix = "screens.problem." + kind;
-    // Offline, timeouts and server errors may pass: offer to try again. The rest need staff.
-    const bool retryable = view.kind == core::LookupErrorKind::Offline || view.kind == core::LookupErrorKind::Timeout ||
-                           view.kind == core::LookupErrorKind::Server || view.kind == core::LookupErrorKind::Cancelled;
-    return drawMessage(view.chrome, Message{"problem", StatusTone::Stopped, t.get("screens.problem.header"),
-                                            t.get(prefix + ".title"), t.get(prefix + ".body"),
-                                            t.get(retryable ? "screens.problem.what_now_retry" : "screens.problem.what_now_staff"),
-                                            retryable ? t.get("screens.problem.retry") : std::string(),
-                                            t.get("screens.common.home")});
+    const std::string prefix = "screens.problem." + std::string(core::toString(view.kind));
+    // Offline, timeouts and server errors may pass: offer to try again. The rest need staff. The same
+    // rule words the spoken version (kiosk/core/dossier/spoken_status.hpp).
+    const bool retryable = core::problemIsRetryable(view.kind);
+    Message msg{"problem", StatusTone::Stopped, t.get("screens.problem.header"), t.get(prefix + ".title"),
+                t.get(prefix + ".body"),
+                t.get(retryable ? "screens.problem.what_now_retry" : "screens.problem.what_now_staff"),
+                retryable ? t.get("screens.problem.retry") : std::string(), t.get("screens.common.home")};
+    msg.receiptDrawing = true;
+    msg.drawingCaption = t.get("screens.not_found.where_code");
+    msg.listen = view.speechAvailable;
+    msg.speaking = view.speaking;
+    msg.listenLabel = t.get(view.speaking ? "screens.common.listen_stop" : "screens.common.listen");
+    return drawMessage(view.chrome, msg);
 }
 
 std::optional<UiEvent> drawIdleWarning(const IdleWarningView& view) {
@@ -156,8 +189,15 @@ std::optional<UiEvent> drawIdleWarning(const IdleWarningView& view) {
     centredText(f.huge, count, theme.palette.primary, innerW);
     detail::moveTo(ImVec2(a.x + m.padding, ImGui::GetCursorScreenPos().y));
     centredText(f.body, body, theme.palette.text, innerW);
+    // "Kết thúc" (end now, wipe) beside "Tiếp tục": secondary on the left, primary on the right.
+    const float bw = (innerW - m.gap) * 0.5f;
     detail::moveTo(ImVec2(a.x + m.padding, a.y + h - m.padding - m.touch * 1.3f));
-    if (touchButton("still-here", t.get("screens.idle.stay"), ImVec2(innerW, m.touch * 1.3f), ButtonKind::Primary, true,
+    if (touchButton("end-session", t.get("screens.idle.end"), ImVec2(bw, m.touch * 1.3f), ButtonKind::Secondary, true,
+                    f.bodyBold)) {
+        event = act::EndSession{};
+    }
+    ImGui::SameLine(0.0f, m.gap);
+    if (touchButton("still-here", t.get("screens.idle.stay"), ImVec2(bw, m.touch * 1.3f), ButtonKind::Primary, true,
                     f.title)) {
         event = act::StillHere{};
     }

@@ -12,13 +12,20 @@
 #include <utility>
 
 #include "kiosk/core/common/result.hpp"
+#include "kiosk/core/i18n/string_table.hpp"
 
 namespace kiosk::ui {
 
 class Strings {
 public:
     /// Adds or replaces one entry.
-    void set(std::string key, std::string text) { m_table.insert_or_assign(std::move(key), std::move(text)); }
+    void set(std::string key, std::string text) {
+        m_core.set(key, text);
+        m_table.insert_or_assign(std::move(key), std::move(text));
+    }
+
+    /// The same texts as core's table, for what core words itself (the dossier answer, speech).
+    [[nodiscard]] const core::StringTable& table() const { return m_core; }
 
     /// @return the text for `key`, or the key itself when the table lacks it
     [[nodiscard]] const std::string& get(std::string_view key) const;
@@ -31,6 +38,7 @@ public:
     [[nodiscard]] std::size_t size() const { return m_table.size(); }
 
 private:
+    core::StringTable m_core;
     std::map<std::string, std::string, std::less<>> m_table;
     mutable std::map<std::string, std::string, std::less<>> m_missing;  // keys echoed back, kept alive
 };

@@ -133,7 +133,9 @@ ImVec4 statusColour(StatusTone tone) {
     case StatusTone::ActionNeeded: return hc ? rgb(255, 190, 60) : rgb(178, 92, 0);
     case StatusTone::Ready: return hc ? rgb(90, 230, 120) : rgb(22, 122, 58);
     case StatusTone::Completed: return hc ? rgb(190, 190, 190) : rgb(52, 96, 74);
-    case StatusTone::Stopped: return hc ? rgb(255, 120, 120) : rgb(168, 22, 32);
+    case StatusTone::Overdue: return hc ? rgb(255, 150, 150) : rgb(176, 40, 20);
+    case StatusTone::Withdrawn: return hc ? rgb(200, 200, 200) : rgb(84, 96, 112);
+    case StatusTone::Stopped: return hc ? rgb(255, 120, 120) : rgb(150, 20, 30);
     case StatusTone::Unknown: break;
     }
     return hc ? rgb(220, 220, 220) : rgb(90, 100, 116);

@@ -9,22 +9,20 @@
 #include <vector>
 
 #include "kiosk/core/api/lookup_error.hpp"
+#include "kiosk/core/config/setting_choices.hpp"
+#include "kiosk/core/dossier/dossier_answer.hpp"
+#include "kiosk/core/i18n/language.hpp"
 
 namespace kiosk::ui {
 
 class Strings;
 
-enum class Language { Vi, En };
+/// The kiosk's one Language type (kiosk/core/i18n/language.hpp).
+using Language = core::Language;
 
-/// How a dossier status looks: colour and icon together (never colour alone).
-enum class StatusTone {
-    InProgress,    ///< registered, accepted, processing: a clock icon
-    ActionNeeded,  ///< missing documents, payment: an exclamation icon
-    Ready,         ///< processed, result ready: a check icon
-    Completed,     ///< result already returned: a double check
-    Stopped,       ///< rejected, stopped, withdrawn: a cross
-    Unknown,       ///< a status the kiosk does not know: a question mark
-};
+/// How a dossier status looks: colour and icon together (never colour alone). Core decides it
+/// (kiosk/core/dossier/dossier_answer.hpp), the screens draw it.
+using StatusTone = core::StatusTone;
 
 /// Shared by every screen: the texts, the office band and the accessibility switches.
 struct Chrome {
@@ -37,9 +35,14 @@ struct Chrome {
     bool highContrast = false;
 };
 
+/// Where the camera sits, so the attract screen can point at it (ui.camera_position).
+/// Where the camera is (ui.camera_position).
+using CameraPlace = core::CameraPosition;
+
 struct AttractView {
     Chrome chrome;
-    bool cameraAvailable = false;  ///< the scanning issue fills the preview area
+    bool cameraAvailable = false;  ///< a camera is configured and working: "hold the receipt in front of it"
+    CameraPlace cameraPlace = CameraPlace::Above;
     bool guideAvailable = true;    ///< the online-services guide button
     void* previewTexture = nullptr;  ///< camera preview (an ImTextureID), drawn fitted into the camera area
     int previewWidth = 0;            ///< preview size in pixels, for its aspect ratio
@@ -60,49 +63,22 @@ struct LookingUpView {
     double elapsedSeconds = 0.0;  ///< drives the spinner
 };
 
-struct TimelineItem {
-    std::string time;    ///< "27/10/2023 08:15"
-    std::string unit;
-    std::string action;
-    std::string note;
-};
-
-struct FeeLine {
-    std::string description;
-    std::string amount;    ///< "1.200.000 ₫"
-    std::string howToPay;
-    bool paid = false;
-};
-
+/// The Result screen: the citizen's answer (core builds it for screen, slip and voice alike) and
+/// what the session can do with it.
 struct ResultView {
     Chrome chrome;
-    std::string code;
-    StatusTone tone = StatusTone::Unknown;
-    std::string statusLabel;
-    std::string explanation;
-    std::string nextStep;
-    std::string procedure;
-    std::string agency;
-    std::string applicant;       ///< masked by core
-    std::string received;        ///< "27/10/2023"
-    std::string due;             ///< appointment date
-    std::string dueLine;         ///< "Còn 3 ngày" / "Quá hạn 2 ngày" / "" when not applicable
-    bool overdue = false;
-    std::string apology;         ///< shown when overdue
-    std::vector<TimelineItem> history;  ///< oldest first
-    std::string pickupPlace;     ///< "Quầy số 3 — Bộ phận Một cửa, tầng 1"
-    std::string pickupDate;
-    std::vector<std::string> missingDocuments;
-    std::vector<FeeLine> fees;
-    std::string resultDelivery;
-    std::string backendNote;
-    std::string followUrl;       ///< encoded in the QR code: public lookup URL with the dossier code only
+    core::DossierAnswer answer;
     bool printerAvailable = false;
-    /// Printing, printed, or why it failed, in plain words; shown in place of the Print label ("" =
-    /// not pressed yet). The button stays while a message shows, even if the printer is now known out.
+    /// Printing, printed, or why it failed, in plain words: a status line under Print ("" = not
+    /// pressed yet). The button stays while a message shows, even if the printer is now known out.
     std::string printMessage{};
     bool printBusy = false;      ///< a slip is being printed: Print is disabled
+    bool printFailed = false;    ///< printMessage is a failure (drawn as a warning)
+    /// The rating is asked only for finished dossiers (statuses 9-10) or after a print.
+    bool askRating = false;
     std::optional<int> rating;   ///< 0 Rất hài lòng, 1 Hài lòng, 2 Không hài lòng, once chosen
+    bool speechAvailable = false;///< audio.enabled: the "Nghe" button
+    bool speaking = false;       ///< the status is being read aloud: the button says "Dừng"
 };
 
 struct NotFoundView {
@@ -118,6 +94,8 @@ struct InvalidCodeView {
 struct ProblemView {
     Chrome chrome;
     core::LookupErrorKind kind = core::LookupErrorKind::Offline;
+    bool speechAvailable = false;  ///< audio.enabled: the "Nghe" button
+    bool speaking = false;
 };
 
 struct IdleWarningView {
@@ -199,6 +177,8 @@ struct Print {};
 struct Rate { int level; };                 ///< 0 very satisfied, 1 satisfied, 2 not satisfied
 struct Retry {};
 struct StillHere {};                        ///< dismiss the idle warning
+struct EndSession {};                       ///< idle warning: "Kết thúc", end and wipe now
+struct Speak {};                            ///< "Nghe": read the status aloud (again: stop)
 struct OpenGuideCategory { std::string id; };  ///< guidance home: a tile; empty id = All
 struct OpenGuideSearch {};                  ///< guidance home: the search field
 struct EditGuideQuery { std::string text; };///< guidance search: the keyboard changed the query (whole new text)
@@ -208,7 +188,7 @@ struct PrintGuide {};                       ///< guidance detail: Print guidance
 
 using UiEvent = std::variant<act::StartManualEntry, act::OpenGuide, act::SetLanguage, act::ToggleLargeText,
                              act::ToggleHighContrast, act::EditCode, act::SubmitCode, act::Back, act::CancelLookup,
-                             act::Done, act::Print, act::Rate, act::Retry, act::StillHere,
+                             act::Done, act::Print, act::Rate, act::Retry, act::StillHere, act::EndSession, act::Speak,
                              act::OpenGuideCategory, act::OpenGuideSearch, act::EditGuideQuery,
                              act::OpenGuideEntry, act::PrintGuide>;
 

@@ -4,11 +4,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <numbers>
 #include <unordered_map>
 #include <vector>
 
 #include "kiosk/ui/fonts.hpp"
+#include "kiosk/ui/qr_code.hpp"
 #include "kiosk/ui/theme.hpp"
 
 namespace kiosk::ui {
@@ -16,6 +18,8 @@ namespace {
 
 std::map<std::string, TapTarget> g_targetsBuilding;
 std::map<std::string, TapTarget> g_targets;
+std::map<std::string, LayoutMark> g_marksBuilding;
+std::map<std::string, LayoutMark> g_marks;
 bool g_animate = false;
 
 // Per scroll region: finger tracking and the velocity left after release.
@@ -27,6 +31,14 @@ struct ScrollState {
 };
 std::unordered_map<ImGuiID, ScrollState> g_scroll;
 std::vector<ImGuiID> g_scrollStack;
+std::vector<std::string> g_scrollNames;  // parallel to g_scrollStack: layout mark ids
+// A region whose epoch is older than g_sessionEpoch, or whose content key changed, opens at the top.
+std::uint64_t g_sessionEpoch = 1;
+struct ScrollOrigin {
+    std::uint64_t epoch = 0;
+    std::string contentKey;
+};
+std::unordered_map<ImGuiID, ScrollOrigin> g_scrollOrigin;
 
 std::vector<std::string_view> wrapLines(ImFont* font, std::string_view text, float width) {
     std::vector<std::string_view> lines;
@@ -67,6 +79,29 @@ std::vector<std::string_view> wrapLines(ImFont* font, std::string_view text, flo
     return lines;
 }
 
+// Headlines and short texts never end on a one-word line when a narrower measure gives the same
+// number of lines without it: "Đưa mã QR trên giấy hẹn vào trước" / "camera" becomes two even lines.
+std::vector<std::string_view> wrapHeadline(ImFont* font, std::string_view text, float width) {
+    auto lines = wrapLines(font, text, width);
+    const auto oneWord = [](std::string_view line) { return line.find(' ') == std::string_view::npos; };
+    const FontSet& f = fonts();
+    // Headlines up to four lines; short paragraphs of other faces up to three.
+    const std::size_t most = font == f.title || font == f.huge ? 4 : 3;
+    if (lines.size() < 2 || lines.size() > most || !oneWord(lines.back())) {
+        return lines;
+    }
+    for (float w = width * 0.96f; w >= width * 0.6f; w -= width * 0.04f) {
+        auto candidate = wrapLines(font, text, w);
+        if (candidate.size() != lines.size()) {
+            break;  // one more line is worse than an orphan
+        }
+        if (!oneWord(candidate.back())) {
+            return candidate;
+        }
+    }
+    return lines;
+}
+
 ImFont* orDefault(ImFont* font) {
     if (font != nullptr) {
         return font;
@@ -80,11 +115,42 @@ void keepColumn(float x) { ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorS
 
 }  // namespace
 
-void beginUiFrame() { g_targetsBuilding.clear(); }
+void beginUiFrame() {
+    g_targetsBuilding.clear();
+    g_marksBuilding.clear();
+}
 
-void endUiFrame() { g_targets.swap(g_targetsBuilding); }
+void endUiFrame() {
+    g_targets.swap(g_targetsBuilding);
+    g_marks.swap(g_marksBuilding);
+}
 
 const std::map<std::string, TapTarget>& tapTargets() { return g_targets; }
+
+void markLayout(const std::string& id, ImVec2 min, ImVec2 max, float value) {
+    g_marksBuilding[id] = LayoutMark{min, max, value};
+}
+
+void markLastItem(const std::string& id, float value) { markLayout(id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), value); }
+
+const std::map<std::string, LayoutMark>& layoutMarks() { return g_marks; }
+
+std::string describeLayout() {
+    std::string out;
+    char buf[160];
+    for (const auto& [id, m] : g_marks) {
+        std::snprintf(buf, sizeof buf, "%s=%.0f,%.0f,%.0f,%.0f,%.1f", id.c_str(), m.min.x, m.min.y, m.max.x, m.max.y, m.value);
+        if (!out.empty()) out += ' ';
+        out += buf;
+    }
+    return out;
+}
+
+void resetSessionUi() {
+    ++g_sessionEpoch;
+    g_scroll.clear();
+    forgetQrCache();
+}
 
 void requestAnimation() { g_animate = true; }
 
@@ -99,7 +165,7 @@ float drawWrappedAt(ImDrawList* list, ImFont* font, ImVec2 pos, std::string_view
     font = orDefault(font);
     const float lineHeight = font->FontSize * 1.22f;
     float y = pos.y;
-    for (auto line : wrapLines(font, text, width)) {
+    for (auto line : wrapHeadline(font, text, width)) {
         if (line.empty()) {  // an empty text's only line has no data(): ImGui would strlen(nullptr)
             y += lineHeight;
             continue;
@@ -117,7 +183,7 @@ float drawWrappedAt(ImDrawList* list, ImFont* font, ImVec2 pos, std::string_view
 
 float wrappedTextHeight(ImFont* font, std::string_view text, float width) {
     font = orDefault(font);
-    return static_cast<float>(wrapLines(font, text, width).size()) * font->FontSize * 1.22f;
+    return static_cast<float>(wrapHeadline(font, text, width).size()) * font->FontSize * 1.22f;
 }
 
 void wrappedText(ImFont* font, std::string_view text, const ImVec4& colour, float width) {
@@ -126,6 +192,56 @@ void wrappedText(ImFont* font, std::string_view text, const ImVec4& colour, floa
     const float h = drawWrappedAt(ImGui::GetWindowDrawList(), font, pos, text, toU32(colour), width, false);
     ImGui::Dummy(ImVec2(width, h));
     keepColumn(pos.x);
+}
+
+namespace {
+// Lines of a URL: breaks only after '/', '?' or '&' past the scheme and host.
+std::vector<std::string_view> urlLines(ImFont* font, std::string_view url, float width) {
+    auto measure = [&](std::string_view s) {
+        return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, s.data(), s.data() + s.size()).x;
+    };
+    std::vector<std::string_view> lines;
+    const std::size_t scheme = url.find("://");
+    const std::size_t hostEnd = url.find('/', scheme == std::string_view::npos ? 0 : scheme + 3);
+    while (!url.empty()) {
+        if (measure(url) <= width) {
+            lines.push_back(url);
+            break;
+        }
+        std::size_t cut = std::string_view::npos;
+        const std::size_t from = lines.empty() && hostEnd != std::string_view::npos ? hostEnd : 0;
+        for (std::size_t i = from; i < url.size(); ++i) {
+            if ((url[i] == '/' || url[i] == '?' || url[i] == '&') && measure(url.substr(0, i + 1)) <= width) {
+                cut = i + 1;
+            }
+        }
+        if (cut == std::string_view::npos) {
+            // Not even the host fits: it stays whole on its own line (drawn wider than `width`).
+            cut = lines.empty() && hostEnd != std::string_view::npos ? hostEnd + 1 : url.size();
+        }
+        lines.push_back(url.substr(0, cut));
+        url.remove_prefix(std::min(cut, url.size()));
+    }
+    return lines;
+}
+}  // namespace
+
+void urlText(ImFont* font, std::string_view url, const ImVec4& colour, float width) {
+    font = orDefault(font);
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    float y = pos.y;
+    for (std::string_view line : urlLines(font, url, width)) {
+        ImGui::GetWindowDrawList()->AddText(font, font->FontSize, ImVec2(pos.x, y), toU32(colour), line.data(),
+                                            line.data() + line.size());
+        y += font->FontSize * 1.22f;
+    }
+    ImGui::Dummy(ImVec2(width, y - pos.y));
+    keepColumn(pos.x);
+}
+
+float urlTextHeight(ImFont* font, std::string_view url, float width) {
+    font = orDefault(font);
+    return static_cast<float>(urlLines(font, url, width).size()) * font->FontSize * 1.22f;
 }
 
 void centredText(ImFont* font, std::string_view text, const ImVec4& colour, float width) {
@@ -226,15 +342,57 @@ bool touchButton(const char* id, std::string_view label, ImVec2 size, ButtonKind
     return clicked && enabled;
 }
 
-void beginTouchScroll(const char* id, ImVec2 size) {
+void beginTouchScroll(const char* id, ImVec2 size, std::string_view contentKey) {
+    // The child's id as BeginChild will make it, so the scroll can be set before it begins.
+    const ImGuiID childId = ImGui::GetID(id);
+    ScrollOrigin& origin = g_scrollOrigin[childId];
+    if (origin.epoch != g_sessionEpoch || origin.contentKey != contentKey) {
+        origin.epoch = g_sessionEpoch;
+        origin.contentKey = std::string(contentKey);
+        ImGui::SetNextWindowScroll(ImVec2(0.0f, 0.0f));
+        g_scroll.erase(childId);
+    }
     ImGui::BeginChild(id, size, false, ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_AlwaysVerticalScrollbar);
-    g_scrollStack.push_back(ImGui::GetCurrentWindow()->ID);
+    g_scrollStack.push_back(childId);
+    g_scrollNames.emplace_back(id);
 }
 
-void endTouchScroll() {
+void endTouchScroll(std::string_view moreHint) {
     IM_ASSERT(!g_scrollStack.empty());
     const ImGuiID id = g_scrollStack.back();
     g_scrollStack.pop_back();
+    const std::string name = std::move(g_scrollNames.back());
+    g_scrollNames.pop_back();
+    {
+        ImGuiWindow* window = ImGui::GetCurrentWindow();
+        const ImRect visible = window->InnerClipRect;
+        markLayout(name, visible.Min, visible.Max, window->Scroll.y);
+        // More below: a fade over the bottom edge and the hint, drawn last so they lie over the content.
+        if (window->ScrollMax.y > 1.0f && window->Scroll.y < window->ScrollMax.y - 1.0f) {
+            const Theme& theme = currentTheme();
+            ImDrawList* list = window->DrawList;
+            const float fadeH = std::min(visible.GetHeight() * 0.25f, 90.0f * theme.metrics.scale);
+            const ImU32 clear = toU32(ImVec4(theme.palette.background.x, theme.palette.background.y,
+                                             theme.palette.background.z, 0.0f));
+            const ImU32 solid = toU32(theme.palette.background);
+            list->AddRectFilledMultiColor(ImVec2(visible.Min.x, visible.Max.y - fadeH), visible.Max, clear, clear, solid,
+                                          solid);
+            if (!moreHint.empty()) {
+                ImFont* font = orDefault(fonts().small);
+                const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, moreHint.data(),
+                                                        moreHint.data() + moreHint.size());
+                const float pad = 10.0f * theme.metrics.scale;
+                const ImVec2 a(visible.Min.x + (visible.GetWidth() - size.x) * 0.5f - 2.0f * pad,
+                               visible.Max.y - size.y - 3.0f * pad);
+                const ImVec2 b(a.x + size.x + 4.0f * pad, a.y + size.y + 2.0f * pad);
+                list->AddRectFilled(a, b, toU32(theme.palette.surfaceAlt), (b.y - a.y) * 0.5f);
+                list->AddRect(a, b, toU32(theme.palette.border), (b.y - a.y) * 0.5f, 0, 1.5f * theme.metrics.scale);
+                list->AddText(font, font->FontSize, ImVec2(a.x + 2.0f * pad, a.y + pad), toU32(theme.palette.text),
+                              moreHint.data(), moreHint.data() + moreHint.size());
+                markLayout(name + ".more", a, b);
+            }
+        }
+    }
     ImGuiIO& io = ImGui::GetIO();
     ScrollState& s = g_scroll[id];
     const float threshold = 12.0f * currentTheme().metrics.scale;
@@ -308,6 +466,22 @@ void drawStatusIcon(ImDrawList* list, StatusTone tone, ImVec2 c, float r, ImU32 
     case StatusTone::Stopped: {  // cross
         list->AddLine(pt(-0.36f, -0.36f), pt(0.36f, 0.36f), glyph, t * 1.2f);
         list->AddLine(pt(0.36f, -0.36f), pt(-0.36f, 0.36f), glyph, t * 1.2f);
+        break;
+    }
+    case StatusTone::Overdue: {  // warning triangle with an exclamation mark: late, not a failure
+        const ImVec2 tri[] = {pt(0.0f, -0.58f), pt(0.56f, 0.42f), pt(-0.56f, 0.42f)};
+        list->AddPolyline(tri, 3, glyph, ImDrawFlags_Closed, t);
+        list->AddLine(pt(0.0f, -0.24f), pt(0.0f, 0.12f), glyph, t * 1.1f);
+        list->AddCircleFilled(pt(0.0f, 0.27f), t * 0.7f, glyph, 12);
+        break;
+    }
+    case StatusTone::Withdrawn: {  // a curved arrow back: returned at the citizen's wish
+        list->PathArcTo(pt(0.05f, 0.05f), r * 0.36f, -1.6f, 1.6f, 20);
+        list->PathStroke(glyph, 0, t);
+        list->AddLine(pt(0.05f, -0.31f), pt(-0.45f, -0.31f), glyph, t);
+        list->AddLine(pt(-0.45f, -0.31f), pt(-0.22f, -0.52f), glyph, t);
+        list->AddLine(pt(-0.45f, -0.31f), pt(-0.22f, -0.10f), glyph, t);
+        list->AddLine(pt(0.05f, 0.41f), pt(-0.3f, 0.41f), glyph, t);
         break;
     }
     case StatusTone::Unknown: {  // question mark, from the bold face

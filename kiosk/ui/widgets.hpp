@@ -60,6 +60,11 @@ float wrappedTextHeight(ImFont* font, std::string_view text, float width);
 /// Text wrapped at `width` from the cursor, left aligned, in `colour`.
 void wrappedText(ImFont* font, std::string_view text, const ImVec4& colour, float width);
 
+/// A URL wrapped at `width` only after a '/', '?' or '&' of its path: the host is never broken
+/// ("https://dichvucong.gov.vn/" stays whole), so it can be typed as it reads.
+void urlText(ImFont* font, std::string_view url, const ImVec4& colour, float width);
+float urlTextHeight(ImFont* font, std::string_view url, float width);
+
 /// Text wrapped at `width` with each line centred in that width, from the cursor.
 void centredText(ImFont* font, std::string_view text, const ImVec4& colour, float width);
 
@@ -71,9 +76,35 @@ void vspace(float height);
 float drawWrappedAt(ImDrawList* list, ImFont* font, ImVec2 pos, std::string_view text, ImU32 colour, float width,
                     bool centred = false);
 
-/// Starts a scrolling region that follows the finger, with inertia after release.
-void beginTouchScroll(const char* id, ImVec2 size);
-void endTouchScroll();
+/// Starts a scrolling region that follows the finger, with inertia after release. It opens at the
+/// top the first time it is drawn after resetSessionUi(), and whenever `contentKey` changes (a new
+/// dossier in the same region); its visible rectangle is published as layout mark `id`.
+void beginTouchScroll(const char* id, ImVec2 size, std::string_view contentKey = {});
+/// Ends the region. While more content lies below the visible part, a fade at the bottom edge and
+/// `moreHint` (when not empty) show that the region scrolls.
+void endTouchScroll(std::string_view moreHint = {});
+
+/// Where a named element was drawn in the last completed frame (screen pixels), for the test
+/// control's `layout` command: the first-view rule (status, date and next step in view without
+/// scrolling) is checked on these rectangles, not on pixels. `value` carries one number when the
+/// element has one (a scroll region's scroll offset, a QR code's module size).
+struct LayoutMark {
+    ImVec2 min;
+    ImVec2 max;
+    float value = 0.0f;
+};
+/// Records element `id` at [min, max] for this frame.
+void markLayout(const std::string& id, ImVec2 min, ImVec2 max, float value = 0.0f);
+/// Records the last ImGui item (ImGui::GetItemRectMin/Max) as `id`.
+void markLastItem(const std::string& id, float value = 0.0f);
+/// Marks of the last completed frame, by id.
+const std::map<std::string, LayoutMark>& layoutMarks();
+/// "id=x0,y0,x1,y1,value ..." of layoutMarks(), sorted by id (one line for the test control).
+std::string describeLayout();
+
+/// The session ended (the flow's WipeSession): every scroll region opens at the top again, inertia
+/// stops, and the QR matrix cached from the last dossier is dropped. Call on the UI thread.
+void resetSessionUi();
 
 /// Status icon: clock, exclamation, check, double check, cross or question mark inside a circle.
 void drawStatusIcon(ImDrawList* list, StatusTone tone, ImVec2 centre, float radius, ImU32 circle, ImU32 glyph);

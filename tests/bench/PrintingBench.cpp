@@ -14,7 +14,7 @@ void renderAndEncode(benchmark::State& state, int width) {
     const auto renderer = fonts.renderer();
     const auto sample = kiosk::test::statusSamples().at(4);
     for (auto _ : state) {
-        auto slip = kiosk::core::slip::buildStatusSlip(sample.dossier, sample.input);
+        auto slip = kiosk::core::slip::buildStatusSlip(sample.answer, sample.input);
         auto r = renderer.render(slip, {.paperWidthDots = width});
         if (!r) {
             state.SkipWithError(r.error().message.c_str());
@@ -35,7 +35,7 @@ void BM_StatusSlipRenderEncode80mm(benchmark::State& state) {
 void BM_StatusSlipEncodeOnly(benchmark::State& state) {
     const kiosk::test::NotoFonts fonts;
     const auto sample = kiosk::test::statusSamples().at(4);
-    auto r = fonts.renderer().render(kiosk::core::slip::buildStatusSlip(sample.dossier, sample.input));
+    auto r = fonts.renderer().render(kiosk::core::slip::buildStatusSlip(sample.answer, sample.input));
     for (auto _ : state) {
         auto job = kiosk::core::escpos::encodeJob(r->raster);
         benchmark::DoNotOptimize(job.data());

@@ -4,7 +4,7 @@
 #  - idle CPU: share of one core used by the Attract screen over 30 s, from /proc/PID/stat
 #  - frames while idle, and the longest frame (whole, and the ImGui build part without the GL
 #    rasterisation, which llvmpipe does in software) while typing a code and while a lookup takes 5 s
-# Usage: KIOSK_BIN=build/dev/kiosk/app/kiosk tests/bench/ui_idle.sh [seconds]   (a test build: needs
+# Usage: KIOSK_BIN=build/debug/tests/support/kiosk_test/kiosk-test tests/bench/ui_idle.sh [seconds]   (needs
 # --test-control). Prints a Markdown table to paste into docs/performance.md (Kiosk screen).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"

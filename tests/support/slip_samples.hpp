@@ -12,6 +12,8 @@
 #include <vector>
 
 #include "kiosk/core/dossier/dossier.hpp"
+#include "kiosk/core/dossier/dossier_answer.hpp"
+#include "kiosk/core/i18n/string_table.hpp"
 #include "kiosk/core/slip/slip_renderer.hpp"
 #include "kiosk/core/slip/status_slip.hpp"
 
@@ -46,49 +48,60 @@ inline core::ZonedTime sampleNow() {
 
 struct StatusSample {
     core::Dossier dossier;
+    core::DossierAnswer answer;  ///< the dossier worded by core with the real Vietnamese tables
     core::slip::StatusSlipInput input;
 };
 
-/// One sample per portal status 1..10, with realistic Vietnamese wording (long enough to wrap).
+/// The Vietnamese string tables of the assets (status words, as the kiosk prints them).
+inline const core::StringTable& vietnameseTable() {
+    static const core::StringTable table = [] {
+        auto loaded = core::loadStringTable(std::string{KIOSK_SOURCE_ASSETS_DIR} + "/i18n", core::Language::Vi);
+        if (!loaded) {
+            throw std::runtime_error(loaded.error().message);
+        }
+        return std::move(*loaded);
+    }();
+    return table;
+}
+
+/// The default follow-up URL template (office.public_lookup_url).
+inline constexpr const char* kSampleFollowTemplate = "https://dichvucong.ninhbinh.gov.vn/portaldvc/tra-cuu?MHS={code}";
+
+/// One sample per portal status 1..10, with realistic Vietnamese data (long enough to wrap): the
+/// answer is what core makes of it at sampleNow().
 inline std::vector<StatusSample> statusSamples() {
     using namespace std::chrono;
-    struct Row {
-        int code;
-        const char* title;
-        const char* next;
-        const char* due;
-    };
-    const Row rows[] = {
-        {1, "Mới đăng ký", "Chờ cán bộ kiểm tra hồ sơ; bạn chưa cần làm gì.", "Còn 5 ngày làm việc"},
-        {2, "Được tiếp nhận", "Hồ sơ đã được tiếp nhận, đang chờ chuyển phòng chuyên môn.", "Còn 4 ngày làm việc"},
-        {3, "Không được tiếp nhận", "Xem lý do tại quầy số 2 và nộp lại hồ sơ khi đủ giấy tờ.", ""},
-        {4, "Đang xử lý", "Chưa cần làm gì. Hồ sơ đang được thẩm định tại Phòng Tư pháp.", "Còn 3 ngày làm việc"},
-        {5, "Yêu cầu bổ sung giấy tờ", "Mang bản sao có chứng thực Giấy khai sinh và Căn cước công dân đến quầy số 3.",
-         "Tạm dừng tính hạn"},
-        {6, "Yêu cầu thực hiện nghĩa vụ tài chính", "Nộp lệ phí 200.000 ₫ tại quầy thu phí hoặc thanh toán trực tuyến.",
-         "Quá hạn 2 ngày"},
-        {7, "Công dân yêu cầu rút hồ sơ", "Nhận lại giấy tờ gốc tại quầy số 1.", ""},
-        {8, "Dừng xử lý", "Liên hệ quầy hướng dẫn để biết lý do dừng xử lý.", ""},
-        {9, "Đã xử lý xong", "Mang Giấy tiếp nhận hồ sơ đến quầy trả kết quả để nhận kết quả.", "Đúng hạn"},
-        {10, "Đã trả kết quả", "Hồ sơ đã hoàn tất. Cảm ơn bạn đã sử dụng dịch vụ.", "Hoàn thành trước hạn 1 ngày"},
-    };
     std::vector<StatusSample> out;
-    for (const auto& r : rows) {
+    for (int code = 1; code <= 10; ++code) {
         StatusSample s;
         auto& d = s.dossier;
-        d.code = "000.00.06.H56-231027-03" + std::to_string(50 + r.code);
+        d.code = "000.00.06.H56-231027-03" + std::to_string(50 + code);
         d.procedureCode = "1.001234";
         d.procedureName = "Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam, người nước ngoài đang cư trú tại Việt Nam";
         d.agency = "Sở Tư pháp tỉnh Ninh Bình";
         d.applicantMasked = "Nguyễn V** A*";
-        d.status = core::statusFromCode(r.code);
-        d.rawStatus = r.code;
+        d.status = core::statusFromCode(code);
+        d.rawStatus = code;
+        d.received = core::ZonedTime{sys_days{2026y / November / 19} + 1h, minutes{420}};
         d.due = core::ZonedTime{sys_days{2026y / December / 3} + 10h, minutes{420}};
-        d.pickup = core::Pickup{"Bộ phận Một cửa, tầng 1", "Quầy số 3", std::nullopt};
+        if (code == 6) d.due = core::ZonedTime{sys_days{2026y / November / 26} + 10h, minutes{420}};  // 2 days late
+        d.history = {{*d.received, "Bộ phận Một cửa", "Tiếp nhận hồ sơ", ""}};
+        if (code == 3) d.history.back() = {*d.received, "Bộ phận Một cửa", "Từ chối tiếp nhận", "Hồ sơ thuộc thẩm quyền của UBND cấp xã"};
+        if (code == 5) {
+            d.missingDocuments = {{"Bản sao Giấy khai sinh", "bản sao có chứng thực"}, {"Căn cước công dân", "bản sao"}};
+            d.backendNote = "Quầy số 2, giờ hành chính";
+        }
+        if (code == 6) d.fees = {{"Lệ phí cấp phiếu", 200000, false, "Nộp tại quầy thu", ""}};
+        if (code >= 9) {
+            d.finished = core::ZonedTime{sys_days{2026y / November / 27} + 9h, minutes{420}};
+            d.pickup = core::Pickup{"Bộ phận Một cửa, tầng 1", "Quầy số 3",
+                                    core::ZonedTime{sys_days{2026y / November / 28} + 1h, minutes{420}}};
+        }
         d.publicLookupUrl = "https://dichvucong.ninhbinh.gov.vn/portaldvc/tra-cuu?MHS=" + d.code;
-        s.input.statusTitle = r.title;
-        s.input.nextStep = r.next;
-        s.input.dueLine = r.due;
+        core::AnswerContext ctx;
+        ctx.now = sampleNow().utc;
+        ctx.followUrlTemplate = kSampleFollowTemplate;
+        s.answer = core::answerFor(d, vietnameseTable(), ctx);
         s.input.officeName = "Trung tâm Phục vụ hành chính công tỉnh Ninh Bình";
         s.input.printedAt = sampleNow();
         out.push_back(std::move(s));

@@ -4,6 +4,7 @@
 #include "kiosk/ui/result_view_builder.hpp"
 #include "kiosk/ui/strings.hpp"
 #include "tests/ui/fixtures.hpp"
+#include "tests/ui/result_fixtures.hpp"
 
 namespace kiosk::ui {
 namespace {
@@ -41,53 +42,72 @@ TEST(CodeEntryTest, CompletenessAndDateChecks) {
     EXPECT_EQ(symbolsFromText("000.00.06.h56-231027-0361"), "0000006H562310270361");
 }
 
-TEST(ResultViewBuilderTest, DaysLeftOverdueAndAmounts) {
-    Strings t;
-    t.set("screens.result.days_left", "{days} days left");
-    t.set("screens.result.overdue", "{days} days late");
-    t.set("screens.result.apology", "Sorry");
-    t.set("status.5.title", "Documents needed");
-    t.set("status.5.explain", "The office needs more papers.");
-    t.set("status.5.next", "Bring them to counter 3.");
+// The Result view is core's answer (kiosk/core/dossier/dossier_answer.hpp) worded from the real tables.
+TEST(ResultViewBuilderTest, AnswersTheFourQuestionsFromTheStringTables) {
+    auto t = loadStringTables(KIOSK_SOURCE_ASSETS_DIR, "vi");
+    ASSERT_TRUE(t);
     Chrome chrome;
-    chrome.text = &t;
-    const auto now = test::fixtureNow();
-    const ResultView processing = buildResultView(test::processingDossier(), chrome, now, false, std::nullopt);
-    EXPECT_EQ(processing.dueLine, "4 days left");
-    EXPECT_FALSE(processing.overdue);
-    EXPECT_EQ(processing.tone, StatusTone::InProgress);
-    EXPECT_EQ(processing.received, "20/11/2026");
-    EXPECT_EQ(processing.history.front().time, "20/11/2026 08:15");
-    const ResultView late = buildResultView(test::needsDocumentsDossier(), chrome, now, false, 1);
-    EXPECT_EQ(late.dueLine, "3 days late");
-    EXPECT_TRUE(late.overdue);
-    EXPECT_EQ(late.apology, "Sorry");
-    EXPECT_EQ(late.statusLabel, "Documents needed");
-    EXPECT_EQ(late.explanation, "The office needs more papers.");
-    EXPECT_EQ(late.nextStep, "Bring them to counter 3.");
-    EXPECT_TRUE(processing.explanation.empty());  // no table entry: nothing invented
-    EXPECT_EQ(late.rating, 1);
-    const ResultView done = buildResultView(test::doneDossier(), chrome, now, false, std::nullopt);
-    EXPECT_TRUE(done.dueLine.empty());  // no days left once processed
-    EXPECT_EQ(formatVnd(1200000, Language::Vi), "1.200.000 ₫");
-    EXPECT_EQ(formatVnd(100000, Language::En), "100,000 ₫");
-    EXPECT_EQ(formatVnd(0, Language::Vi), "0 ₫");
+    chrome.text = &*t;
+    const ResultView processing = buildResultView(test::processingDossier(), chrome, test::resultOptions());
+    EXPECT_EQ(processing.answer.headline, "Đang xử lý");
+    EXPECT_EQ(processing.answer.dueLine, "Còn 4 ngày đến ngày hẹn trả");
+    EXPECT_EQ(processing.answer.keyDate, "02/12/2026");
+    EXPECT_EQ(processing.answer.tone, StatusTone::InProgress);
+    EXPECT_EQ(processing.answer.history.front().time, "08:15 20/11/2026");
+    ASSERT_TRUE(processing.answer.currentStep);
+    EXPECT_EQ(processing.answer.currentStep->action, "Đang thẩm định hồ sơ");
+    EXPECT_FALSE(processing.askRating);  // not finished, nothing printed: no rating yet
+    EXPECT_TRUE(buildResultView(test::processingDossier(), chrome, test::resultOptions(true, std::nullopt, true)).askRating);
+
+    // Documents missing and past the date: the citizen acts, so no apology opens the answer.
+    const ResultView documents = buildResultView(test::needsDocumentsDossier(), chrome, test::resultOptions());
+    EXPECT_EQ(documents.answer.headline, "Cần bổ sung giấy tờ");
+    EXPECT_EQ(documents.answer.dueLine, "Đã quá hạn 3 ngày");
+    EXPECT_EQ(documents.answer.tone, StatusTone::ActionNeeded);
+    EXPECT_TRUE(documents.answer.apology.empty());
+
+    // The agency late: the banner turns to Overdue, the apology shows, the advice says what happens now.
+    core::Dossier late = test::processingDossier();
+    late.due = test::vnTime(2026, 11, 25, 17, 0);
+    const ResultView overdue = buildResultView(late, chrome, test::resultOptions());
+    EXPECT_EQ(overdue.answer.tone, StatusTone::Overdue);
+    EXPECT_FALSE(overdue.answer.apology.empty());
+    EXPECT_NE(overdue.answer.nextStep.find("hẹn lại ngày trả"), std::string::npos) << overdue.answer.nextStep;
+    EXPECT_EQ(overdue.answer.nextStep.find("theo ngày hẹn"), std::string::npos);
+
+    const ResultView payment = buildResultView(test::needsPaymentDossier(), chrome, test::resultOptions());
+    EXPECT_EQ(payment.answer.headline, "Cần nộp phí, lệ phí");
+    EXPECT_EQ(payment.answer.feesUnpaidTotal, "1.300.000 ₫");
+    EXPECT_FALSE(payment.answer.feesInOtherLanguage);
+
+    const ResultView done = buildResultView(test::doneDossier(), chrome, test::resultOptions());
+    EXPECT_EQ(done.answer.dueLine, "Hoàn thành đúng hạn");
+    EXPECT_EQ(done.answer.keyDateKind, core::KeyDateKind::PickupFrom);
+    EXPECT_TRUE(done.askRating);
+
+    const ResultView rejected = buildResultView(test::stoppedDossier(), chrome, test::resultOptions());
+    EXPECT_EQ(rejected.answer.reason, "Hồ sơ thuộc thẩm quyền của UBND cấp xã");
+    EXPECT_EQ(rejected.answer.instruction, "Xin nộp hồ sơ tại Bộ phận Một cửa UBND xã nơi cư trú.");
 }
 
-TEST(ResultViewBuilderTest, FollowUrlCarriesOnlyTheDossierCode) {
-    const std::string code = "000.00.06.H56-231027-0361";
-    EXPECT_EQ(followUrlFor("https://dvc.gov.vn/portaldvc/tra-cuu?SGT=001099012345&MHS=000.00.06.H56-231027-0361", code),
-              "https://dvc.gov.vn/portaldvc/tra-cuu?MHS=000.00.06.H56-231027-0361");
-    EXPECT_EQ(followUrlFor("https://dvc.gov.vn/tra-cuu?MHS=000.00.06.H56-231027-0361#name=Nguyen", code),
-              "https://dvc.gov.vn/tra-cuu?MHS=000.00.06.H56-231027-0361");
-    EXPECT_EQ(followUrlFor("https://dvc.gov.vn/ho-so/000.00.06.H56-231027-0361", code),
-              "https://dvc.gov.vn/ho-so/000.00.06.H56-231027-0361");
-    EXPECT_EQ(followUrlFor("https://dvc.gov.vn/apiqr/qr?id=8f14e45f-ceea-467f", code), "");
-    EXPECT_EQ(followUrlFor("javascript:alert(1)?MHS=000.00.06.H56-231027-0361", code), "");
-    EXPECT_EQ(followUrlFor("", code), "");
-    // The fixture dossiers' URLs survive intact.
-    const core::Dossier d = test::processingDossier();
-    EXPECT_EQ(followUrlFor(d.publicLookupUrl, d.code), d.publicLookupUrl);
+// The follow-up URL is the template with the code: nothing of the backend's URL reaches it.
+TEST(ResultViewBuilderTest, FollowUrlIsBuiltFromTheTemplateNeverFromTheBackend) {
+    auto t = loadStringTables(KIOSK_SOURCE_ASSETS_DIR, "vi");
+    ASSERT_TRUE(t);
+    Chrome chrome;
+    chrome.text = &*t;
+    core::Dossier d = test::processingDossier();
+    for (const char* hostile : {"https://dvc.gov.vn/tra-cuu?CCCD=001.099.012.345&MHS=000.00.06.H56-261120-0361",
+                                "https://dvc.gov.vn/tra-cuu?%53GT=001099012345&MHS=000.00.06.H56-261120-0361",
+                                "https://dvc.gov.vn/001099012345/000.00.06.H56-261120-0361"}) {
+        d.publicLookupUrl = hostile;
+        const ResultView v = buildResultView(d, chrome, test::resultOptions());
+        EXPECT_EQ(v.answer.followUrl, "https://dichvucong.gov.vn/p/home/dvc-tra-cuu-ho-so.html?ma=000.00.06.H56-261120-0361");
+        EXPECT_EQ(v.answer.followUrl.find("001"), std::string::npos);
+    }
+    ui::ResultOptions none = test::resultOptions();
+    none.followUrlTemplate.clear();
+    EXPECT_TRUE(buildResultView(d, chrome, none).answer.followUrl.empty());  // no card is drawn then
 }
 
 TEST(ScreenStringsTest, BothLanguagesHaveTheSameKeysAndNoPlaceholderTypos) {

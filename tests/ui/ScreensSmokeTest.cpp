@@ -15,6 +15,7 @@
 #include "kiosk/ui/screens.hpp"
 #include "kiosk/ui/strings.hpp"
 #include "tests/ui/fixtures.hpp"
+#include "tests/ui/result_fixtures.hpp"
 #include "tests/ui/guidance_fixtures.hpp"
 #include "tests/ui/headless.hpp"
 
@@ -89,7 +90,7 @@ TEST_P(ScreensSmokeTest, EveryScreenLaysOutTouchTargetsInsideTheScreenWithoutOve
     checkLayout([&] { return drawLookingUp(looking); }, "looking-up");
     for (const auto& dossier : {test::processingDossier(), test::needsDocumentsDossier(), test::needsPaymentDossier(),
                                 test::doneDossier(), test::stoppedDossier()}) {
-        const ResultView view = buildResultView(dossier, m_chrome, test::fixtureNow(), true, std::nullopt);
+        const ResultView view = buildResultView(dossier, m_chrome, test::resultOptions());
         checkLayout([&] { return drawResult(view); }, "result");
     }
     NotFoundView notFound{m_chrome, "000.00.06.H56-231027-9999"};
@@ -241,7 +242,7 @@ TEST_P(ScreensSmokeTest, AttractSwitchesAndResultActionsReportTheirEvents) {
     e = m_ui->tap("high-contrast", drawA);
     EXPECT_TRUE(e && std::holds_alternative<act::ToggleHighContrast>(*e));
 
-    const ResultView view = buildResultView(test::processingDossier(), m_chrome, test::fixtureNow(), true, std::nullopt);
+    const ResultView view = buildResultView(test::doneDossier(), m_chrome, test::resultOptions());
     Draw drawR = [&] { return drawResult(view); };
     m_ui->frame(drawR);
     e = m_ui->tap("rate-1", drawR);
@@ -254,7 +255,7 @@ TEST_P(ScreensSmokeTest, AttractSwitchesAndResultActionsReportTheirEvents) {
 // The result's long content follows the finger, keeps moving after release (inertia), and a drag
 // that starts on a button does not press it.
 TEST_P(ScreensSmokeTest, DragScrollsTheResultWithInertiaAndNeverTaps) {
-    const ResultView view = buildResultView(test::doneDossier(), m_chrome, test::fixtureNow(), true, std::nullopt);
+    const ResultView view = buildResultView(test::doneDossier(), m_chrome, test::resultOptions());
     Draw draw = [&] { return drawResult(view); };
     for (int i = 0; i < 3; ++i) m_ui->frame(draw);
     ImGuiWindow* scroll = nullptr;

@@ -57,7 +57,7 @@ inline core::Dossier needsDocumentsDossier() {
         {vnTime(2026, 11, 6, 15, 30), "Phòng Tài chính - Kế hoạch", "Yêu cầu bổ sung giấy tờ", "Thiếu bản sao hợp đồng thuê địa điểm kinh doanh"},
     };
     d.missingDocuments = {{"Hợp đồng thuê địa điểm kinh doanh", "bản sao có chứng thực"},
-                          {"Giấy uỷ quyền cho người nộp hồ sơ", ""}};
+                          {"Giấy ủy quyền cho người nộp hồ sơ", ""}};
     d.publicLookupUrl = "https://dichvucong.quangnam.gov.vn/portaldvc/tra-cuu?MHS=000.17.22.H56-261105-0012";
     return d;
 }
@@ -89,11 +89,37 @@ inline core::Dossier doneDossier() {
     return d;
 }
 
+/// Processing, past its appointment date (27/11) while the agency works: the agency is late.
+inline core::Dossier overdueDossier() {
+    core::Dossier d = processingDossier();
+    d.code = "000.00.06.H56-261103-0214";
+    d.received = vnTime(2026, 11, 3, 9, 10);
+    d.due = vnTime(2026, 11, 25, 17, 0);
+    d.history = {
+        {vnTime(2026, 11, 3, 9, 10), "Bộ phận Một cửa", "Tiếp nhận hồ sơ", ""},
+        {vnTime(2026, 11, 4, 10, 0), "Phòng Hành chính tư pháp", "Đang thẩm định hồ sơ", "Chờ kết quả xác minh của Công an tỉnh"},
+    };
+    d.publicLookupUrl.clear();
+    return d;
+}
+
+/// The result handed over: nothing more to do.
+inline core::Dossier returnedDossier() {
+    core::Dossier d = processingDossier();
+    d.status = core::DossierStatus::Returned;
+    d.rawStatus = 10;
+    d.finished = vnTime(2026, 11, 27, 16, 0);
+    d.history.push_back({vnTime(2026, 11, 27, 16, 0), "Phòng Hành chính tư pháp", "Đã ký Phiếu lý lịch tư pháp", ""});
+    d.history.push_back({vnTime(2026, 11, 28, 8, 20), "Bộ phận Một cửa", "Trả kết quả cho công dân", ""});
+    return d;
+}
+
 inline core::Dossier stoppedDossier() {
     core::Dossier d = processingDossier();
     d.code = "000.00.06.H56-261001-0107";
     d.status = core::DossierStatus::Rejected;
     d.rawStatus = 3;
+    d.received = vnTime(2026, 10, 1, 8, 15);
     d.due.reset();
     d.pickup.reset();
     d.history = {{vnTime(2026, 10, 1, 8, 30), "Bộ phận Một cửa", "Từ chối tiếp nhận hồ sơ", "Hồ sơ thuộc thẩm quyền của UBND cấp xã"}};

@@ -85,6 +85,13 @@ wait_state() {
 tap() { local r; r=$(ctl tap "$1"); [[ "$r" == ok* ]] || fail "$r"; }
 type_code() { local r; r=$(ctl type "$1"); [[ "$r" == ok* ]] || fail "$r"; }
 
+# expect_no_button ID: the screen has no (enabled) button ID; the expected error is not kept for no_errors.
+expect_no_button() {
+  local r; r=$(ctl tap "$1")
+  [[ "$r" == "error no button $1" ]] || fail "button $1 is offered: $r"
+  sed -i "/^error no button $1\$/d" "$CTL.out"
+}
+
 # no_errors: the control FIFO never answered an error (a missing button).
 no_errors() { if grep -q '^error' "$CTL.out"; then fail "$(grep '^error' "$CTL.out")"; fi; }
 
@@ -132,6 +139,31 @@ start_vprinter() {
   mkdir -p "$WORK/slips"
   start_server "$WORK/printer.log" "$KIOSK_VPRINTER" --listen 127.0.0.1:0 --out "$WORK/slips" --paper "${1:-ok}"
   PRINTER_URI="tcp://$ADDR"
+}
+
+# scan_code TEXT LOOKUPS: TEXT as a scanner delivers it (test control `scan`), then waits for the
+# kiosk's LOOKUPS-th lookup to end on a screen other than LookingUp.
+scan_code() {
+  local r; r=$(ctl scan "$1"); [[ "$r" == ok* ]] || fail "$r"
+  wait_state "lookups=$2 " 10
+  wait_state '^state (Result|NotFound|Problem|InvalidCode) ' 10
+}
+
+# layout_rect ID [LAYOUT]: "x0 y0 x1 y1 value" of a layout mark of the last frame (empty if absent).
+layout_rect() {
+  local layout="${2:-$(ctl layout)}"
+  tr ' ' '\n' <<<"$layout" | awk -F'[=,]' -v id="$1" '$1 == id { print $2, $3, $4, $5, $6 }'
+}
+
+# in_view ID VIEW LAYOUT: element ID lies wholly inside the mark VIEW (one pixel of slack).
+in_view() {
+  local e v
+  e=$(layout_rect "$1" "$3"); v=$(layout_rect "$2" "$3")
+  [ -n "$e" ] || { echo "no mark $1"; return 1; }
+  [ -n "$v" ] || { echo "no mark $2"; return 1; }
+  awk -v e="$e" -v v="$v" 'BEGIN { split(e, a, " "); split(v, b, " ");
+    ok = a[1] >= b[1] - 1 && a[2] >= b[2] - 1 && a[3] <= b[3] + 1 && a[4] <= b[4] + 1;
+    if (!ok) { print "[" e "] is not inside [" v "]"; exit 1 } }'
 }
 
 # lookup_code CODE: keypad entry of CODE from Attract, then submit.

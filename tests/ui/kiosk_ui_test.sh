@@ -23,13 +23,26 @@
 #                        slip's QR is the entry's service URL; back to Attract; idle reset from a guidance page
 #   fake_platform        (kiosk-fake: the app layer on platform_fake alone) typed code -> Result from the
 #                        built-in sample backend -> print on the in-memory printer; unknown code -> NotFound
+#   first_view SIZE      (refbackend) every seeded status, on time, overdue and with a long history, in
+#                        normal and large text: the status banner, the key date and the next step lie inside
+#                        the result's visible area without scrolling; the follow-up QR keeps its minimum size
+#                        (checked on the layout the kiosk reports, not on pixels)
+#   scroll_reset         (refbackend, xdotool) a result scrolled to the bottom, then Done, and then an idle
+#                        reset: the next citizen's result opens at the top with the status in view
+#   slip_readback        (refbackend, kiosk-vprinter) the shipped example config: the printed slip's QR and the
+#                        on-screen QR are the same URL, and the kiosk reads it back to the same dossier
+#   idle_end_now         "Kết thúc" on the idle warning ends and wipes the session at once
+#   listen               (refbackend, audio.enabled) the "Nghe" button on a result and a problem screen reads
+#                        the status on the speech worker; Done stops it
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 # shellcheck source=kiosk_ui_lib.sh
 source "$here/kiosk_ui_lib.sh"
 
 case="${1:?case}"
-start_display 1920x1080
+# The screen size: the second argument (first_view runs at 1920x1080, 1080x1920 and 1366x768).
+size="${2:-1920x1080}"
+start_display "$size"
 
 case "$case" in
 fake_platform)
@@ -156,8 +169,8 @@ sample_results)
     wait_state '^state Result .*dossier=1' 10
     ctl "screenshot $WORK/result-$code.png" | grep -q '^ok' || fail "screenshot"
     if [ $first = 1 ]; then
-      tap rate-0
-      wait_state 'rating=0'
+      # Not finished and nothing printed: the rating is not asked yet.
+      expect_no_button rate-0
       first=0
     fi
     tap done
@@ -224,9 +237,11 @@ backend_results)
     lookup_code "$code"
     wait_state '^state Result .*dossier=1' 10
     ctl "screenshot $WORK/result-$status.png" | grep -q '^ok' || fail "screenshot"
-    if [ "$status" = 4 ]; then
+    if [ "$status" = 10 ]; then  # the rating is asked for finished dossiers (or after a print)
       tap rate-1
       wait_state 'rating=1 rated=sent' 10
+    else
+      expect_no_button rate-1  # not finished, nothing printed: the rating is not asked
     fi
     tap done
     wait_state '^state Attract .*dossier=0'
@@ -357,6 +372,154 @@ guidance_walk)
   wait_state '^state Guidance page=search idle-warning' 5
   ctl "advance-time 25" >/dev/null
   wait_state '^state Attract lang=vi .*print=idle .*query=0' 5
+  no_errors
+  ;;
+first_view)
+  start_refbackend
+  backend_config=$(cat "$CONFIG")
+  for large in false true; do
+    printf '%s\n[ui]\nlarge_text = %s\n' "$backend_config" "$large" >"$CONFIG"
+    start_kiosk
+    wait_state '^state Attract'
+    n=0
+    # Variants of the seed: 1st on time, 3rd overdue, 5th with a long history (tools/refbackend/seed.cpp).
+    for status in 1 2 3 4 5 6 7 8 9 10; do
+      for variant in 1 3 5; do
+        code=$(seeded_code "$status" "$variant")
+        [ -n "$code" ] || fail "no seeded dossier $variant with status $status"
+        n=$((n + 1))
+        scan_code "$code" "$n"
+        wait_state '^state Result .*dossier=1' 5
+        layout=$(ctl layout)
+        for id in result.status-banner result.key-date result.next-step; do
+          why=$(in_view "$id" result-scroll "$layout") ||
+            fail "$size large=$large status $status variant $variant: $id out of the first view: $why"
+        done
+        scroll=$(layout_rect result-scroll "$layout" | awk '{ print $5 }')
+        [ "$scroll" = "0.0" ] || fail "status $status opened scrolled by $scroll"
+        # The follow-up QR keeps at least 180 px at 1080p with modules of 4 px (scaled), in any variant.
+        qr=$(layout_rect result.follow-qr "$layout")
+        if [ -n "$qr" ]; then
+          awk -v q="$qr" -v s="$size" 'BEGIN { split(q, a, " "); split(s, d, "x");
+            scale = (d[1] < d[2] ? d[1] : d[2]) / 1080; side = a[3] - a[1];
+            minModule = int(4 * scale); if (minModule < 2) minModule = 2;
+            if (side < 180 * scale - 1 || a[5] < minModule) { print "QR " side " px, modules " a[5]; exit 1 } }' ||
+            fail "$size large=$large status $status: follow-up QR too small"
+        fi
+        if [ "$variant" = 3 ] && [ "$large" = false ]; then
+          ctl "screenshot $WORK/status-$status-overdue.png" >/dev/null
+        fi
+        tap done
+        wait_state '^state Attract .*dossier=0'
+      done
+    done
+    ctl quit >/dev/null
+    for _ in $(seq 100); do kill -0 "$KIOSK_PID" 2>/dev/null || break; sleep 0.05; done
+    KIOSK_PID=""
+    : >"$CTL.out"
+  done
+  no_errors
+  ;;
+scroll_reset)
+  command -v xdotool >/dev/null || { echo "SKIP: xdotool not installed"; exit 77; }
+  start_refbackend
+  start_kiosk
+  # scroll_down: mouse-wheel turns over the result's scroll region until it has moved.
+  scroll_down() {
+    local r cx cy
+    r=$(layout_rect result-scroll)
+    cx=$(awk '{ printf "%d", ($1 + $3) / 2 }' <<<"$r"); cy=$(awk '{ printf "%d", ($2 + $4) / 2 }' <<<"$r")
+    xdotool mousemove "$cx" "$cy"
+    for _ in 1 2 3; do
+      xdotool click --repeat 25 --delay 10 5
+      sleep 0.3
+      ctl "screenshot /dev/null" >/dev/null  # a frame with the wheel applied
+      scroll=$(layout_rect result-scroll | awk '{ print $5 }')
+      awk -v s="$scroll" 'BEGIN { exit !(s > 100) }' && break
+    done
+    awk -v s="$scroll" 'BEGIN { exit !(s > 100) }' || fail "the result did not scroll (offset $scroll)"
+    in_view result.status-banner result-scroll >/dev/null && fail "the banner is still in view after scrolling"
+    true
+  }
+  # Long histories (the 5th seeded dossier of a status) make the page scroll.
+  scan_code "$(seeded_code 4 5)" 1
+  scroll_down
+  tap done
+  wait_state '^state Attract .*dossier=0'
+  # The next citizen, after Done: the page opens at the top, the status in view.
+  scan_code "$(seeded_code 9 5)" 2
+  layout=$(ctl layout)
+  [ "$(layout_rect result-scroll "$layout" | awk '{ print $5 }')" = "0.0" ] || fail "opened scrolled after Done"
+  in_view result.status-banner result-scroll "$layout" || fail "banner not in view after Done"
+  scroll_down
+  # The citizen walks away: idle warning, reset. The next one again starts at the top.
+  ctl "advance-time 61" >/dev/null
+  wait_state 'idle-warning' 5
+  ctl "advance-time 25" >/dev/null
+  wait_state '^state Attract .*dossier=0' 5
+  scan_code "$(seeded_code 5 5)" 3
+  layout=$(ctl layout)
+  [ "$(layout_rect result-scroll "$layout" | awk '{ print $5 }')" = "0.0" ] || fail "opened scrolled after the idle reset"
+  in_view result.status-banner result-scroll "$layout" || fail "banner not in view after the idle reset"
+  no_errors
+  ;;
+slip_readback)
+  start_refbackend
+  start_vprinter ok
+  # The shipped example config as it is, with this test's backend and printer given on the command line.
+  cp "$here/../../config/kiosk.example.toml" "$WORK/example.toml"
+  CONFIG="$WORK/example.toml"
+  token_file="$WORK/device.token"
+  backend_url=$(sed -n 's/^url = "\(http[^"]*\)"$/\1/p' "$WORK/kiosk.toml" | head -n1)
+  start_kiosk --backend "$backend_url" --token-file "$token_file" --printer "$PRINTER_URI"
+  wait_state 'printer=ok' 10
+  code=$(seeded_code 9)
+  scan_code "$code" 1
+  wait_state '^state Result .*dossier=1' 5
+  ctl "screenshot $WORK/result.png" | grep -q '^ok' || fail "screenshot"
+  tap print
+  wait_state 'print=printed' 20
+  for _ in $(seq 100); do ls "$WORK"/slips/*.png >/dev/null 2>&1 && break; sleep 0.05; done
+  slip=$(ls "$WORK"/slips/*.png 2>/dev/null | head -n1)
+  [ -n "$slip" ] || fail "the virtual printer wrote no slip"
+  on_slip=$("$KIOSK_BIN" scan-image --raw "$slip" | sed -n 's/.*"text":"\([^"]*\)".*/\1/p' | head -n1)
+  on_screen=$("$KIOSK_BIN" scan-image --raw "$WORK/result.png" | sed -n 's/.*"text":"\([^"]*\)".*/\1/p' | head -n1)
+  [ -n "$on_slip" ] || fail "no QR decoded on the slip"
+  [ "$on_slip" = "$on_screen" ] || fail "slip QR '$on_slip' and screen QR '$on_screen' differ"
+  [[ "$on_slip" == *"$code"* ]] || fail "the QR '$on_slip' does not carry the dossier code"
+  # The kiosk, with the same config, reads its own QR: the same dossier, not "not a dossier code".
+  tap done
+  wait_state '^state Attract .*dossier=0'
+  ctl "advance-time 6" >/dev/null  # past scanner.dedupe_seconds: the same dossier may be read again
+  scan_code "$on_slip" 2
+  wait_state '^state Result .*dossier=1' 5
+  grep -q "scan from scanner" "$KIOSK_LOG" || fail "the QR text was not read as a scan"
+  no_errors
+  ;;
+idle_end_now)
+  start_kiosk
+  tap manual-entry
+  type_code 000.00.06
+  wait_state '^state ManualEntry .*typed=7' 10
+  ctl "advance-time 61" >/dev/null
+  wait_state 'idle-warning' 5
+  tap end-session
+  wait_state '^state Attract lang=vi .*typed=0 dossier=0' 5
+  no_errors
+  ;;
+listen)
+  start_refbackend
+  printf '[audio]\nenabled = true\n' >>"$CONFIG"
+  start_kiosk
+  grep -q "speech: espeak-ng ready" "$KIOSK_LOG" || fail "speech not started"
+  scan_code "$(seeded_code 4 3)" 1
+  tap listen
+  # The speech worker synthesises (and plays where there is a sound card); the UI keeps drawing.
+  for _ in $(seq 50); do grep -q "speech" "$KIOSK_LOG" && break; sleep 0.1; done
+  wait_state 'speaking=0' 30
+  tap done
+  wait_state '^state Attract .*speaking=0' 5
+  kill -0 "$KIOSK_PID" || fail "the kiosk exited"
   no_errors
   ;;
 *)

@@ -26,6 +26,7 @@
 #include "platform/window.hpp"
 #include "tests/ui/fixtures.hpp"
 #include "tests/ui/guidance_fixtures.hpp"
+#include "tests/ui/result_fixtures.hpp"
 
 using namespace kiosk;
 
@@ -90,15 +91,22 @@ int main(int argc, char** argv) {
     chrome.language = lang == "vi" ? ui::Language::Vi : ui::Language::En;
     chrome.largeText = largeText;
     chrome.highContrast = highContrast;
-    const auto now = test::fixtureNow();
     auto result = [&](const core::Dossier& d, std::optional<int> rating = std::nullopt) {
-        return ui::buildResultView(d, chrome, now, true, rating);
+        // With audio.enabled, so the "Nghe" button shows as an office that turns it on sees it.
+        ui::ResultOptions o = test::resultOptions(true, rating);
+        o.speech = true;
+        return ui::buildResultView(d, chrome, o);
     };
     const ui::ResultView processing = result(test::processingDossier());
     const ui::ResultView documents = result(test::needsDocumentsDossier());
     const ui::ResultView payment = result(test::needsPaymentDossier());
     const ui::ResultView done = result(test::doneDossier(), 0);
     const ui::ResultView stopped = result(test::stoppedDossier());
+    const ui::ResultView overdue = result(test::overdueDossier());
+    const ui::ResultView returned = result(test::returnedDossier());
+    ui::ResultView printed = result(test::needsPaymentDossier());
+    printed.printMessage = strings->get("flow.print.done");
+    printed.askRating = true;
 
     const auto& guidance = test::bundledGuidance();
     const ui::GuidanceHomeView guideHome = ui::buildGuidanceHomeView(guidance, chrome, "justice");
@@ -115,7 +123,12 @@ int main(int argc, char** argv) {
         bool onRequest = false;  ///< drawn only when named in --only (variants kept out of the full set)
     };
     const std::vector<Shot> shots = {
-        {"attract", [&] { ui::drawAttract(ui::AttractView{chrome, false, true}); }},
+        {"attract", [&] {
+             ui::AttractView v{chrome};
+             v.cameraAvailable = true;
+             ui::drawAttract(v);
+         }},
+        {"attract-no-camera", [&] { ui::drawAttract(ui::AttractView{chrome}); }},
         {"manual-entry", [&] { ui::drawManualEntry(ui::ManualEntryView{chrome, "0000006H5623102"}); }},
         {"manual-entry-letter", [&] { ui::drawManualEntry(ui::ManualEntryView{chrome, "0000006"}); }},
         {"manual-entry-complete", [&] { ui::drawManualEntry(ui::ManualEntryView{chrome, "0000006H562310270361"}); }},
@@ -126,9 +139,12 @@ int main(int argc, char** argv) {
         {"result-payment", [&] { ui::drawResult(payment); }},
         {"result-done-rated", [&] { ui::drawResult(done); }},
         {"result-rejected", [&] { ui::drawResult(stopped); }},
+        {"result-overdue", [&] { ui::drawResult(overdue); }},
+        {"result-returned", [&] { ui::drawResult(returned); }},
+        {"result-payment-printed", [&] { ui::drawResult(printed); }, true},
         {"not-found", [&] { ui::drawNotFound(ui::NotFoundView{chrome, "000.00.06.H56-261120-9999"}); }},
         {"invalid-code", [&] { ui::drawInvalidCode(ui::InvalidCodeView{chrome, "untrusted_host"}); }},
-        {"problem-offline", [&] { ui::drawProblem(ui::ProblemView{chrome, core::LookupErrorKind::Offline}); }},
+        {"problem-offline", [&] { ui::drawProblem(ui::ProblemView{chrome, core::LookupErrorKind::Offline, true}); }},
         {"problem-unauthorized", [&] { ui::drawProblem(ui::ProblemView{chrome, core::LookupErrorKind::Unauthorized}); }},
         {"guidance-home", [&] { ui::drawGuidanceHome(guideHome); }},
         {"guidance-search", [&] { ui::drawGuidanceSearch(guideSearch); }},

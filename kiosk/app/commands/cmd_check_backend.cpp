@@ -56,7 +56,7 @@ int runCheckBackend(const GlobalOptions& global, const std::vector<std::string>&
     if (options->token.empty()) {
         return usageError("no device token: pass --token-file FILE (or set backend.token_file); the contract requires one");
     }
-    Devices devices = buildDevices(settings, DeviceSet{.http = true, .printer = false, .camera = false, .scanners = false});
+    Devices devices = buildDevices(settings, DeviceSet::httpOnly());
     const ConformanceReport report = runConformance(*devices.http, *options, targets);
     std::cout << (asJson ? formatReportJson(report) + "\n" : formatReportTable(report)) << std::flush;
     return report.conforms() ? 0 : 1;

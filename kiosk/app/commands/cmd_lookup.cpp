@@ -36,7 +36,7 @@ int runLookup(const GlobalOptions& global, const std::string& text) {
     }
     auto options = backendOptionsFrom(settings.backend);
     if (!options) return printError("config", options.error());
-    Devices devices = buildDevices(settings, DeviceSet{.http = true, .printer = false, .camera = false, .scanners = false});
+    Devices devices = buildDevices(settings, DeviceSet::httpOnly());
     BackendClient client{*devices.http, *options};
     std::string code;
     if (const auto* token = std::get_if<core::ReceiptToken>(&reading)) {

@@ -35,6 +35,7 @@ struct PrintTestJob {
     int width = 384;
     int timeoutMs = 8000;
     std::string office;
+    core::TimeZone zone;  // office.time_zone: the page's print time
     core::escpos::CutMode cut = core::escpos::CutMode::Partial;
 };
 
@@ -75,8 +76,7 @@ int runPrintTest(PrintTestJob& job) {
     if (!fonts) return finish(platform::PrintError{core::PrintFailure::RenderFailed, fonts.error().message}, status);
     auto renderer = core::slip::SlipRenderer::create(fonts->data());
     if (!renderer) return finish(platform::PrintError{core::PrintFailure::RenderFailed, renderer.error().message}, status);
-    const core::ZonedTime now{std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()),
-                              std::chrono::minutes{7 * 60}};
+    const core::ZonedTime now = job.zone.at(std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()));
     auto page = renderer->render(core::slip::buildTestPage(job.office, now, job.width, std::string{"kiosk "} + KIOSK_VERSION),
                                  {.paperWidthDots = job.width});
     if (!page) return finish(platform::PrintError{core::PrintFailure::RenderFailed, page.error().message}, status);
@@ -120,11 +120,12 @@ void registerPrintTestCommand(CLI::App& cli, const GlobalOptions& options, Comma
             return;
         }
         PrintTestJob job;
-        job.printer = buildDevices(settings, DeviceSet{.http = false, .printer = true, .camera = false, .scanners = false}).printer;
+        job.printer = buildDevices(settings, DeviceSet::printerOnly()).printer;
         job.uri = settings.printer.uri;
         job.width = args->width.value_or(settings.printer.widthDots);
         job.timeoutMs = args->timeoutMs.value_or(settings.printer.timeoutMs);
         job.office = args->office.empty() ? settings.office.name : args->office;
+        job.zone = officeTimeZone(settings).value_or(core::TimeZone{});
         job.cut = settings.printer.cut;
         result.exitCode = runPrintTest(job);
     });

@@ -56,9 +56,9 @@ bool endsWith(const std::string& s, const std::string& suffix) {
     return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-core::ZonedTime nowInVietnam() {
-    return core::ZonedTime{std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()),
-                           std::chrono::minutes{7 * 60}};
+// The office's zone (office.time_zone), as the kiosk screen uses it; an unknown zone is an error.
+core::ZonedTime nowAt(const core::TimeZone& zone) {
+    return zone.at(std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()));
 }
 
 core::Result<core::Dossier> readDossierJson(const std::string& path) {
@@ -223,7 +223,7 @@ std::optional<core::Dossier> findDossier(const core::Settings& settings, const s
         exitCode = fail("config", options.error());
         return std::nullopt;
     }
-    Devices devices = buildDevices(settings, DeviceSet{.http = true, .printer = false, .camera = false, .scanners = false});
+    Devices devices = buildDevices(settings, DeviceSet::httpOnly());
     BackendClient client{*devices.http, *options};
     std::string code;
     if (const auto* token = std::get_if<core::ReceiptToken>(&reading)) {
@@ -258,9 +258,11 @@ int runSlipStatus(const GlobalOptions& global, const std::string& text, const Sl
     if (showName) settings->printer.printApplicantName = true;
     auto dossier = findDossier(*settings, text, dossierJson, exitCode);
     if (!dossier) return exitCode;
-    auto maker = SlipMaker::create(*settings);
+    auto zone = officeTimeZone(*settings);
+    if (!zone) return fail(core::toString(zone.error().kind), zone.error().message);
+    auto maker = SlipMaker::create(*settings, *zone);
     if (!maker) return fail(core::toString(maker.error().kind), maker.error().message);
-    auto slip = maker->statusSlip(*dossier, language, nowInVietnam());
+    auto slip = maker->statusSlip(*dossier, language, nowAt(*zone));
     if (!slip) return fail(core::toString(slip.error().kind), slip.error().message);
     return writeSlip(*maker, *slip, args);
 }
@@ -278,9 +280,11 @@ int runSlipGuidance(const GlobalOptions& global, const std::string& id, const Sl
     for (const auto& issue : loaded->issues) std::cerr << "warning: guidance catalog: " << issue.text() << " (entry left out)\n";
     const auto* entry = loaded->catalog.find(id);
     if (entry == nullptr) return fail("not_found", "no guidance entry with id \"" + id + "\" in " + catalogPath);
-    auto maker = SlipMaker::create(*settings);
+    auto zone = officeTimeZone(*settings);
+    if (!zone) return fail(core::toString(zone.error().kind), zone.error().message);
+    auto maker = SlipMaker::create(*settings, *zone);
     if (!maker) return fail(core::toString(maker.error().kind), maker.error().message);
-    auto slip = maker->guidanceSlip(*entry, language, nowInVietnam());
+    auto slip = maker->guidanceSlip(*entry, language, nowAt(*zone));
     if (!slip) return fail(core::toString(slip.error().kind), slip.error().message);
     return writeSlip(*maker, *slip, args);
 }

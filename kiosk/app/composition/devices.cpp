@@ -16,7 +16,19 @@ Devices buildDevices(const core::Settings& settings, DeviceSet which) {
     }
     if (which.camera) devices.camera = platform::openCamera(settings.camera);
     if (which.scanners) devices.scanners = platform::openScanners(settings.scanner);
+    if (which.speech && settings.audio.enabled) {
+        if (auto synth = platform::makeSpeechSynthesizer({settings.audio.volume, settings.audio.rateWpm})) {
+            devices.speech = std::move(*synth);
+            devices.audio = platform::makeAudioOutput();
+        } else {
+            spdlog::error("speech: {}; the listen button stays hidden", synth.error().message);
+        }
+    }
     return devices;
+}
+
+core::Result<core::TimeZone> officeTimeZone(const core::Settings& settings) {
+    return platform::locateTimeZone(settings.office.timeZone);
 }
 
 core::Result<std::unique_ptr<platform::Window>> openKioskWindow(const core::Settings& settings, bool windowed,

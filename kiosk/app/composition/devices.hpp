@@ -13,6 +13,8 @@
 #include "platform/http_client.hpp"
 #include "platform/printer.hpp"
 #include "platform/scanner.hpp"
+#include "platform/speech.hpp"
+#include "platform/time_zone.hpp"
 #include "platform/window.hpp"
 
 namespace kiosk::app {
@@ -23,6 +25,12 @@ struct DeviceSet {
     bool printer = true;
     bool camera = true;
     bool scanners = true;
+    bool speech = true;  ///< only when audio.enabled
+
+    /// What `kiosk lookup`, `slip status` and `check-backend` need.
+    static constexpr DeviceSet httpOnly() { return {.http = true, .printer = false, .camera = false, .scanners = false, .speech = false}; }
+    /// What `kiosk print-test` needs.
+    static constexpr DeviceSet printerOnly() { return {.http = false, .printer = true, .camera = false, .scanners = false, .speech = false}; }
 };
 
 struct Devices {
@@ -30,12 +38,18 @@ struct Devices {
     std::unique_ptr<platform::Printer> printer;                   ///< null: none configured, unusable URI, or not asked for
     std::unique_ptr<platform::FrameSource> camera;                ///< null: camera.source = none, or not asked for
     std::vector<std::unique_ptr<platform::CodeScanner>> scanners; ///< the configured hardware scanners
+    std::unique_ptr<platform::SpeechSynthesizer> speech;          ///< null: audio.enabled is false, or no voice
+    std::unique_ptr<platform::AudioOutput> audio;                 ///< set with `speech`
 };
 
 /// Builds the devices `settings` describe. Nothing is opened or started here: cameras, scanners and
 /// printers open on their own threads (or at the first job) and report problems in their status. An
 /// unusable printer URI is logged and leaves `printer` null (config validation rejects it earlier).
 Devices buildDevices(const core::Settings& settings, DeviceSet which = {});
+
+/// The office's time zone (office.time_zone) from the platform's time zone database.
+/// @return the zone, or a Config error naming it when the database does not know it
+core::Result<core::TimeZone> officeTimeZone(const core::Settings& settings);
 
 /// Opens the kiosk's window: fullscreen on the primary monitor, or a `width`x`height` window when
 /// `windowed`. @return the window, or an Unavailable error (no display, no OpenGL 3)

@@ -26,11 +26,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-core::ZonedTime nowInVietnam() {
-    return core::ZonedTime{std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()),
-                           std::chrono::minutes{7 * 60}};
-}
-
 std::string hostName() {
     char buf[256] = {};
     if (gethostname(buf, sizeof buf - 1) != 0 || buf[0] == '\0') {
@@ -84,13 +79,22 @@ KioskServices::KioskServices(const core::Settings& settings, Devices devices, Po
                    std::to_string(std::chrono::duration_cast<std::chrono::seconds>(
                                       std::chrono::system_clock::now().time_since_epoch())
                                       .count());
+    // The office's zone: slips, ratings and the screen's clock all use it (office.time_zone). runKiosk
+    // has refused to start with an unknown zone; other callers fall back to the default, loudly.
+    if (auto zone = officeTimeZone(m_settings)) {
+        m_zone = std::move(*zone);
+    } else {
+        spdlog::error("{}; using {}", zone.error().message, core::kDefaultTimeZone);
+    }
     buildBackend(std::move(lookupOverride));
     buildPrinting(std::move(devices.printer));
+    buildSpeech(devices);
     buildScanning(devices);
     m_tasks = std::make_unique<TaskWorker>();
 }
 
 KioskServices::~KioskServices() {
+    m_speech.reset();  // it wakes the loop through m_wake
     m_catalogCancel = true;  // the fetch gives up; loading the bundled files takes milliseconds
     if (m_catalogThread.joinable()) m_catalogThread.join();  // it uses the backend client
     m_tasks.reset();  // it uses the printer, the renderer and the backend client
@@ -219,7 +223,7 @@ void KioskServices::sendRating(const core::command::SendRating& command) {
     core::Rating rating;
     rating.dossierCode = command.dossierCode;
     rating.level = command.level;
-    rating.ratedAt = nowInVietnam();
+    rating.ratedAt = officeNow();
     rating.kioskId = hostName();
     rating.idempotencyKey = command.idempotencyKey;
     m_tasks->post([this, rating = std::move(rating)] {
@@ -239,7 +243,7 @@ void KioskServices::printStatusSlip(const core::Dossier& dossier, core::Language
     m_tasks->post([this, dossier, language] {
         const auto started = Clock::now();
         if (!ensureSlipMaker()) return;
-        auto slip = m_slips->statusSlip(dossier, language, nowInVietnam());
+        auto slip = m_slips->statusSlip(dossier, language, officeNow());
         if (!slip) {
             spdlog::error("slip rendering failed: {}", slip.error().message);
             m_post(core::event::PrintFinished{core::PrintFailure::RenderFailed});
@@ -259,7 +263,7 @@ void KioskServices::printGuidanceSlip(const core::guidance::GuidanceEntry& entry
     m_tasks->post([this, entry, language] {
         const auto started = Clock::now();
         if (!ensureSlipMaker()) return;
-        auto slip = m_slips->guidanceSlip(entry, language, nowInVietnam());
+        auto slip = m_slips->guidanceSlip(entry, language, officeNow());
         if (!slip) {
             spdlog::error("guidance slip '{}' rendering failed: {}", entry.id, slip.error().message);
             m_post(core::event::PrintFinished{core::PrintFailure::RenderFailed});
@@ -275,7 +279,7 @@ void KioskServices::printGuidanceSlip(const core::guidance::GuidanceEntry& entry
 // print is answered (PrintFinished RenderFailed) and false returned.
 bool KioskServices::ensureSlipMaker() {
     if (m_slips) return true;
-    auto maker = SlipMaker::create(m_settings);
+    auto maker = SlipMaker::create(m_settings, m_zone);
     if (!maker) {
         spdlog::error("slips: {}", maker.error().message);
         m_post(core::event::PrintFinished{core::PrintFailure::RenderFailed});
@@ -285,7 +289,39 @@ bool KioskServices::ensureSlipMaker() {
     return true;
 }
 
-void KioskServices::wipeSession() { m_scan->resetDedupe(); }
+void KioskServices::wipeSession() {
+    m_scan->resetDedupe();
+    stopSpeaking();  // nothing of the session may still be heard
+}
+
+core::ZonedTime KioskServices::officeNow() const {
+    return m_zone.at(std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()));
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] speech
+//-----------------------------------------------------------------------------
+
+void KioskServices::buildSpeech(Devices& devices) {
+    if (!devices.speech) {
+        return;  // audio.enabled is false, or the engine could not start (buildDevices logged why)
+    }
+    m_speech = std::make_unique<SpeechService>(std::move(devices.speech), std::move(devices.audio), [this] {
+        if (m_wake) m_wake();
+    });
+    spdlog::info("speech: espeak-ng ready (volume {}, {} words per minute)", m_settings.audio.volume,
+                 m_settings.audio.rateWpm);
+}
+
+void KioskServices::speak(std::string text, core::Language language) {
+    if (m_speech) m_speech->speak(std::move(text), language);
+}
+
+void KioskServices::stopSpeaking() {
+    if (m_speech) m_speech->stop();
+}
+
+bool KioskServices::speaking() const { return m_speech && m_speech->speaking(); }
 
 bool KioskServices::printerKnownUnavailable() const { return m_print && m_print->printerKnownUnavailable(); }
 

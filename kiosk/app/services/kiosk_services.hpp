@@ -24,6 +24,7 @@
 #include "kiosk/app/services/print_service.hpp"
 #include "kiosk/app/services/scan_service.hpp"
 #include "kiosk/app/services/slip_jobs.hpp"
+#include "kiosk/app/services/speech_service.hpp"
 #include "kiosk/app/services/task_worker.hpp"
 #include "kiosk/core/config/settings.hpp"
 #include "kiosk/core/flow/flow.hpp"
@@ -74,7 +75,7 @@ public:
     /// The guidance slip of `entry` (a copy: the catalog may be replaced meanwhile), like
     /// printStatusSlip; PrintFinished follows.
     void printGuidanceSlip(const core::guidance::GuidanceEntry& entry, core::Language language);
-    /// The session ended: the same receipt may be scanned again at once.
+    /// The session ended: the same receipt may be scanned again at once, and nothing is read aloud.
     void wipeSession();
 
     // -- guidance catalog
@@ -110,6 +111,17 @@ public:
     [[nodiscard]] HealthSnapshot health() const;
     /// Where workers record what happens; readers should prefer health().
     [[nodiscard]] HealthBoard& healthBoard() { return m_health; }
+    // -- the office's time zone (office.time_zone): the screen's clock and dates use it too
+    [[nodiscard]] const core::TimeZone& timeZone() const { return m_zone; }
+    /// Now, at the office's zone.
+    [[nodiscard]] core::ZonedTime officeNow() const;
+
+    // -- spoken status (audio.enabled)
+    [[nodiscard]] bool speechEnabled() const { return m_speech != nullptr; }
+    /// Reads `text` aloud on the speech worker (UI thread; returns at once). Nothing when disabled.
+    void speak(std::string text, core::Language language);
+    void stopSpeaking();
+    [[nodiscard]] bool speaking() const;
 
     /// Unique per process start: prefixes rating idempotency keys (FlowConfig::instanceId).
     [[nodiscard]] const std::string& instanceId() const { return m_instanceId; }
@@ -118,6 +130,7 @@ private:
     void buildScanning(Devices& devices);
     void buildPrinting(std::unique_ptr<platform::Printer> printer);
     void buildBackend(std::unique_ptr<DossierLookup> lookupOverride);
+    void buildSpeech(Devices& devices);
     void runGuidanceLoad(const std::filesystem::path& bundled, const LibraryReady& ready);
     bool ensureSlipMaker();  // on m_tasks only
 
@@ -127,6 +140,7 @@ private:
     std::string m_instanceId;
     bool m_cameraConfigured = false;
     HealthBoard m_health;
+    core::TimeZone m_zone;                              // office.time_zone, resolved at construction
 
     std::unique_ptr<platform::HttpClient> m_http;       // before the client that uses it
     std::unique_ptr<BackendClient> m_backend;           // null: no backend configured
@@ -135,6 +149,7 @@ private:
     std::optional<SlipMaker> m_slips;                    // made by m_tasks on the first print; used by it only
     std::unique_ptr<ScanService> m_scan;
     std::unique_ptr<TaskWorker> m_tasks;                // ratings and slip rendering; stopped first
+    std::unique_ptr<SpeechService> m_speech;            // null: audio.enabled is off
     std::atomic<bool> m_catalogCancel{false};           // set by the destructor: abandon the fetch
     std::jthread m_catalogThread;                       // loadGuidance's worker; joined before the backend goes
 };

@@ -3,7 +3,8 @@
 #include <filesystem>
 
 #include "kiosk/app/services/slip_fonts.hpp"
-#include "kiosk/core/dossier/dossier_time.hpp"
+#include "kiosk/core/dossier/dossier_answer.hpp"
+#include "kiosk/core/dossier/follow_url.hpp"
 #include "kiosk/core/slip/guidance_slip.hpp"
 #include "kiosk/core/slip/raster.hpp"
 #include "kiosk/core/slip/status_slip.hpp"
@@ -12,86 +13,9 @@ namespace kiosk::app {
 
 namespace {
 
-core::guidance::Language guidanceLanguage(core::Language language) {
-    return language == core::Language::En ? core::guidance::Language::En : core::guidance::Language::Vi;
-}
-
-// RFC 3986 unreserved characters pass; anything else (a code is [0-9A-Z.-], but the template must not
-// be broken by a stray '&' or space) is percent-encoded.
-std::string percentEncode(std::string_view text) {
-    static constexpr char kHex[] = "0123456789ABCDEF";
-    std::string out;
-    for (const char ch : text) {
-        const auto c = static_cast<unsigned char>(ch);
-        const bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-                                c == '.' || c == '_' || c == '~';
-        if (unreserved) {
-            out += ch;
-        } else {
-            out += '%';
-            out += kHex[c >> 4];
-            out += kHex[c & 0x0F];
-        }
-    }
-    return out;
-}
-
-// 1200000 -> "1.200.000 ₫" (vi) or "1,200,000 ₫" (en). kiosk/ui has the same for the screens; the
-// print library does not link the UI (and its ImGui) for ten lines.
-std::string formatVnd(std::int64_t amount, core::Language language) {
-    std::string digits = std::to_string(amount < 0 ? -amount : amount);
-    const char sep = language == core::Language::En ? ',' : '.';
-    for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(static_cast<std::size_t>(i), 1, sep);
-    return (amount < 0 ? "-" : "") + digits + " ₫";
-}
-
-// The status texts of 5 and 6 point at "the documents / amounts below": list them under the next step.
-std::string nextStepWithItems(const core::Dossier& dossier, std::string text, core::Language language) {
-    if (dossier.status == core::DossierStatus::NeedsDocuments) {
-        for (const auto& m : dossier.missingDocuments) {
-            text += "\n• " + m.name + (m.note.empty() ? "" : " (" + m.note + ")");
-        }
-    }
-    if (dossier.status == core::DossierStatus::NeedsPayment) {
-        for (const auto& f : dossier.fees) {
-            if (!f.paid) text += "\n• " + f.description + ": " + formatVnd(f.amountVnd, language);
-        }
-    }
-    return text;
-}
-
-// The line under the appointment date. Finished and cancelled dossiers say how they ended or nothing;
-// a Done/Returned dossier without a finish time gets no line rather than a false "overdue".
-std::string dueLine(const core::Dossier& dossier, const core::StringTable& t, core::ZonedTime now) {
-    using core::DossierStatus;
-    const core::DueState due = core::dueState(dossier, now.utc);
-    switch (due.kind) {
-        case core::DueKind::NoDueDate:
-            if (dossier.due || dossier.status == DossierStatus::Rejected ||
-                dossier.status == DossierStatus::WithdrawnByCitizen || dossier.status == DossierStatus::Stopped ||
-                dossier.status == DossierStatus::Done || dossier.status == DossierStatus::Returned) {
-                return {};
-            }
-            return t.text(core::dueTextKey(due.kind));
-        case core::DueKind::OnTime:
-        case core::DueKind::DueToday:
-        case core::DueKind::Overdue:
-            if (dossier.status == DossierStatus::Done || dossier.status == DossierStatus::Returned) return {};
-            if (due.kind == core::DueKind::Overdue) {
-                return t.format(core::dueTextKey(due.kind), {{"days", std::to_string(due.days)}}) + ". " +
-                       t.text("status.due.overdue_apology");
-            }
-            return t.format(core::dueTextKey(due.kind), {{"days", std::to_string(due.days)}});
-        case core::DueKind::FinishedOnTime:
-        case core::DueKind::FinishedLate:
-            return t.format(core::dueTextKey(due.kind), {{"days", std::to_string(due.days)}});
-    }
-    return {};
-}
-
 }  // namespace
 
-core::Result<SlipMaker> SlipMaker::create(const core::Settings& settings, const std::string& fontDir) {
+core::Result<SlipMaker> SlipMaker::create(const core::Settings& settings, core::TimeZone zone, const std::string& fontDir) {
     auto fonts = loadSlipFonts(fontDir);
     if (!fonts) return std::unexpected(fonts.error());
     auto sharedFonts = std::make_shared<const SlipFonts>(std::move(*fonts));
@@ -111,6 +35,7 @@ core::Result<SlipMaker> SlipMaker::create(const core::Settings& settings, const 
     maker.m_officeName = settings.office.name;
     maker.m_helpLine = settings.office.helpLine;
     maker.m_lookupTemplate = settings.office.publicLookupUrl;
+    maker.m_zone = std::move(zone);
     maker.m_widthDots = settings.printer.widthDots;
     maker.m_cut = settings.printer.cut;
     maker.m_printApplicantName = settings.printer.printApplicantName;
@@ -121,21 +46,17 @@ const core::StringTable& SlipMaker::strings(core::Language language) const {
     return language == core::Language::En ? *m_en : *m_vi;
 }
 
-std::string SlipMaker::lookupUrl(std::string_view code) const {
-    if (m_lookupTemplate.empty()) return {};
-    return core::substitute(m_lookupTemplate, {{"code", percentEncode(code)}});
-}
+std::string SlipMaker::lookupUrl(std::string_view code) const { return core::followUrl(m_lookupTemplate, code); }
 
 core::Result<core::slip::RenderedSlip> SlipMaker::statusSlip(const core::Dossier& dossier, core::Language language,
                                                              core::ZonedTime now) const {
     const core::StringTable& t = strings(language);
+    // The same answer the Result screen draws (core/dossier/dossier_answer.hpp): same words, same dates.
+    const core::DossierAnswer answer =
+        core::answerFor(dossier, t, core::AnswerContext{language, now.utc, m_zone, m_lookupTemplate});
     core::slip::StatusSlipInput in;
-    in.statusTitle = t.text(core::statusTextKey(dossier.status, "title"));
-    in.nextStep = nextStepWithItems(dossier, t.text(core::statusTextKey(dossier.status, "next")), language);
-    in.dueLine = dueLine(dossier, t, now);
     in.officeName = m_officeName;
-    in.lookupUrl = lookupUrl(dossier.code);  // empty: buildStatusSlip falls back to the backend's URL
-    in.printedAt = now;
+    in.printedAt = m_zone.at(now.utc);
     in.includeApplicant = m_printApplicantName;
     auto& l = in.labels;
     l.title = t.text("slip.status.title");
@@ -145,29 +66,39 @@ core::Result<core::slip::RenderedSlip> SlipMaker::statusSlip(const core::Dossier
     l.status = t.text("slip.status.status");
     l.nextStep = t.text("slip.status.next_step");
     l.due = t.text("slip.status.due");
-    l.pickup = t.text("slip.status.pickup");
+    l.pickupDate = t.text("slip.status.pickup_date");
+    l.where = t.text("slip.status.where");
+    l.currentStep = t.text("slip.status.current_step");
+    l.reason = t.text("slip.status.reason");
+    l.note = t.text("slip.status.note");
     l.qrCaption = t.text("slip.status.qr_caption");
     l.printedAt = t.text("slip.printed_at");
-    return m_renderer->render(core::slip::buildStatusSlip(dossier, in), {.paperWidthDots = m_widthDots});
+    return m_renderer->render(core::slip::buildStatusSlip(answer, in), {.paperWidthDots = m_widthDots});
 }
 
 core::Result<core::slip::RenderedSlip> SlipMaker::guidanceSlip(const core::guidance::GuidanceEntry& entry,
                                                                core::Language language, core::ZonedTime now) const {
     const core::StringTable& t = strings(language);
-    const auto lang = guidanceLanguage(language);
+    const core::Language lang = language;
     core::slip::GuidanceSlipInput in;
     in.title = entry.title.in(lang);
     in.steps = entry.steps.in(lang);
     in.documents = entry.documents.in(lang);
+    in.fees = entry.fees.in(lang);
+    in.processingTime = entry.processingTime.in(lang);
     in.serviceUrl = entry.url;
     in.helpLine = m_helpLine;
     in.officeName = m_officeName;
-    in.printedAt = now;
+    in.printedAt = m_zone.at(now.utc);
+    in.language = language;
     auto& l = in.labels;
     l.steps = t.text("guidance.slip.steps");
     l.documents = t.text("guidance.slip.documents");
     l.qrCaption = t.text("guidance.slip.scan");
     l.help = t.text("slip.guidance.help");
+    l.fees = t.text("slip.guidance.fees");
+    l.processingTime = t.text("slip.guidance.time");
+    l.url = t.text("slip.guidance.url");
     l.printedAt = t.text("slip.printed_at");
     return m_renderer->render(core::slip::buildGuidanceSlip(in), {.paperWidthDots = m_widthDots});
 }

@@ -20,6 +20,7 @@
 #include "kiosk/core/common/result.hpp"
 #include "kiosk/core/config/settings.hpp"
 #include "kiosk/core/dossier/dossier.hpp"
+#include "kiosk/core/dossier/time_zone.hpp"
 #include "kiosk/core/escpos/escpos_encoder.hpp"
 #include "kiosk/core/guidance/guidance_catalog.hpp"
 #include "kiosk/core/i18n/language.hpp"
@@ -36,13 +37,15 @@ public:
     /// settings.paths.assetsDir/i18n), and keeps what it needs of `settings`: office name and help
     /// line, office.public_lookup_url, printer width, cut and print_applicant_name.
     /// @return the maker, or an Io/Parse error naming the font or string table that is unusable
-    static core::Result<SlipMaker> create(const core::Settings& settings, const std::string& fontDir = KIOSK_FONT_DIR);
+    /// @param zone the office's time zone (office.time_zone): dates and the print time are written at it
+    static core::Result<SlipMaker> create(const core::Settings& settings, core::TimeZone zone = {},
+                                          const std::string& fontDir = KIOSK_FONT_DIR);
 
-    /// The dossier-status slip: code, procedure, translated status title and next step (with the
-    /// missing documents for status 5 and the unpaid fees for status 6 listed under it), appointment
-    /// date with its due line (days left / overdue, from core/dossier dossier_time), pickup place, the
-    /// masked applicant only when printer.print_applicant_name is on, and a QR of lookupUrl(code).
-    /// @param now the print time (footer and days left), injected by the caller
+    /// The dossier-status slip, worded from core's answer (kiosk/core/dossier/dossier_answer.hpp), the
+    /// one the Result screen draws: headline, due line, dates, where, current step, reason, the
+    /// agency's note, next step (with missing documents / unpaid fees), the masked applicant only
+    /// when printer.print_applicant_name is on, and a QR of lookupUrl(code).
+    /// @param now the print time (footer and days left), injected by the caller; written at the office zone
     /// @return the rendered slip, or an error from the renderer (e.g. a QR too large for the paper)
     [[nodiscard]] core::Result<core::slip::RenderedSlip> statusSlip(const core::Dossier& dossier, core::Language language,
                                                                     core::ZonedTime now) const;
@@ -53,9 +56,8 @@ public:
                                                                       core::Language language,
                                                                       core::ZonedTime now) const;
 
-    /// The public page that follows `code` on a phone: office.public_lookup_url with `{code}` replaced
-    /// (percent-encoded). Empty when the template is empty; the status slip then uses the backend's
-    /// Dossier::publicLookupUrl. Never carries a citizen ID.
+    /// The public page that follows `code` on a phone: core::followUrl(office.public_lookup_url, code).
+    /// Empty when the template is empty: the slip then has no QR (a backend's URL is never used).
     [[nodiscard]] std::string lookupUrl(std::string_view code) const;
 
     /// A rendered slip as one ESC/POS job with the configured cut (printer.cut).
@@ -82,6 +84,7 @@ private:
     std::string m_officeName;
     std::string m_helpLine;
     std::string m_lookupTemplate;
+    core::TimeZone m_zone;
     int m_widthDots = 576;
     core::escpos::CutMode m_cut = core::escpos::CutMode::Partial;
     bool m_printApplicantName = false;

@@ -9,8 +9,6 @@ namespace {
 template <class>
 constexpr bool kUnhandled = false;
 
-core::Language coreLanguage(ui::Language l) { return l == ui::Language::En ? core::Language::En : core::Language::Vi; }
-
 }  // namespace
 
 std::optional<core::Event> toFlowEvent(const ui::UiEvent& event, const core::FlowState& state,
@@ -30,7 +28,7 @@ std::optional<core::Event> toFlowEvent(const ui::UiEvent& event, const core::Flo
             else if constexpr (std::is_same_v<E, ui::act::EditGuideQuery>) return ev::GuidanceQueryEdited{e.text};
             else if constexpr (std::is_same_v<E, ui::act::PrintGuide> || std::is_same_v<E, ui::act::Print>)
                 return ev::PrintRequested{};
-            else if constexpr (std::is_same_v<E, ui::act::SetLanguage>) return ev::LanguageChosen{coreLanguage(e.language)};
+            else if constexpr (std::is_same_v<E, ui::act::SetLanguage>) return ev::LanguageChosen{e.language};
             else if constexpr (std::is_same_v<E, ui::act::ToggleLargeText>) return ev::LargeTextToggled{};
             else if constexpr (std::is_same_v<E, ui::act::ToggleHighContrast>) return ev::HighContrastToggled{};
             else if constexpr (std::is_same_v<E, ui::act::Back> || std::is_same_v<E, ui::act::CancelLookup>) return ev::Back{};
@@ -42,6 +40,8 @@ std::optional<core::Event> toFlowEvent(const ui::UiEvent& event, const core::Flo
                 if (state.screen == core::Screen::Problem) return ev::Retry{};
                 return ev::ManualEntryOpened{};
             } else if constexpr (std::is_same_v<E, ui::act::StillHere>) return ev::UserActivity{};
+            else if constexpr (std::is_same_v<E, ui::act::EndSession>) return ev::Done{};  // "Kết thúc" on the idle warning
+            else if constexpr (std::is_same_v<E, ui::act::Speak>) return std::nullopt;  // the shell reads aloud; no flow change
             else static_assert(kUnhandled<E>, "map every ui::UiEvent to a flow event");
         },
         event);

@@ -13,7 +13,7 @@ namespace kiosk::app {
 /// @param event  what a screen reported
 /// @param state  the flow's state when it happened (Retry means "repeat" on Problem, "retype" elsewhere)
 /// @param rules  receipt rules: a typed code is read like a scanned one
-/// @return the flow event, or std::nullopt for none
+/// @return the flow event, or std::nullopt for none (act::Speak: the shell reads the screen aloud)
 std::optional<core::Event> toFlowEvent(const ui::UiEvent& event, const core::FlowState& state,
                                        const core::ReceiptRules& rules);
 

@@ -95,6 +95,7 @@ void KioskShell::dispatch(const core::Event& event) {
     }
     if (m_flow.screen != before.screen) {
         if (m_flow.screen == core::Screen::Result) m_services->refreshPrinterStatus();
+        m_services->stopSpeaking();  // what was read aloud belonged to the screen just left
         spdlog::debug("screen {} -> {}", core::toString(before.screen), core::toString(m_flow.screen));
     }
     if (m_flow.language != before.language) loadLanguage(m_flow.language);
@@ -130,7 +131,9 @@ void KioskShell::runCommand(const core::Command& command) {
             } else if constexpr (std::is_same_v<C, core::command::SendRating>) {
                 m_services->sendRating(c);
             } else if constexpr (std::is_same_v<C, core::command::WipeSession>) {
-                // The flow has dropped the session; the screen drops what it drew from it.
+                // The flow has dropped the session; the screen drops what it drew from it: scroll
+                // positions, the cached QR matrix, the detection outline.
+                ui::resetSessionUi();
                 m_preview.clearOutline();
                 m_services->wipeSession();
                 m_idleSecondsShown = -1;
@@ -180,7 +183,9 @@ void KioskShell::takeInput() {
     if (input.pointer || input.keys || m_activitySeen) {
         if (input.pointer) m_pacer.request(3);
         m_activitySeen = false;
-        dispatch(core::event::UserActivity{});
+        // While the idle warning shows, a touch is for its buttons ("Tiếp tục" keeps the session,
+        // "Kết thúc" ends it); if any touch dismissed it, "Kết thúc" could never be pressed.
+        if (m_idleSecondsShown < 0) dispatch(core::event::UserActivity{});
     }
     if (!m_wedge) return;
     auto take = [&](core::WedgeOutput out) {
@@ -206,16 +211,7 @@ void KioskShell::drawFrame() {
     std::optional<ui::UiEvent> event;
     try {
         if (m_hooks) m_hooks->duringFrame();
-        const ScreenInputs in{m_flow,
-                              m_strings,
-                              m_settings,
-                              m_guidance.get(),
-                              *m_services,
-                              m_preview,
-                              m_clock.now(),
-                              duration<double>(now() - m_lookupStarted).count(),
-                              m_idleSecondsShown};
-        event = m_screens.draw(in);
+        event = m_screens.draw(screenInputs());
     } catch (...) {
         // Leave ImGui balanced before the frame loop handles the failure.
         ImGui::ErrorCheckEndFrameRecover(nullptr);
@@ -229,12 +225,34 @@ void KioskShell::drawFrame() {
     m_window.swapBuffers();
     if (event) {
         m_pacer.request(3);
+        if (std::holds_alternative<ui::act::Speak>(*event)) speakScreen();
         if (auto flowEvent = toFlowEvent(*event, m_flow, m_settings.receipt)) dispatch(*flowEvent);
     }
     if (!m_firstFrameLogged) {
         m_firstFrameLogged = true;
         spdlog::info("first frame drawn {:.0f} ms after process start", processAgeSeconds() * 1000.0);
     }
+}
+
+ScreenInputs KioskShell::screenInputs() const {
+    return ScreenInputs{m_flow,
+                        m_strings,
+                        m_settings,
+                        m_guidance.get(),
+                        *m_services,
+                        m_preview,
+                        m_clock.now(),
+                        duration<double>(now() - m_lookupStarted).count(),
+                        m_idleSecondsShown};
+}
+
+// "Nghe": reads the screen's answer aloud on the speech worker; pressed while reading, it stops.
+void KioskShell::speakScreen() {
+    if (m_services->speaking()) {
+        m_services->stopSpeaking();
+        return;
+    }
+    if (auto text = ScreenHost::spokenText(screenInputs())) m_services->speak(std::move(*text), m_flow.language);
 }
 
 int KioskShell::run() {
@@ -255,7 +273,7 @@ int KioskShell::run() {
         takeInput();
         tick();
         if (m_preview.update(*m_services, m_flow.screen == core::Screen::Attract, Clock::now())) m_pacer.request(1);
-        const std::string clock = ScreenHost::clockText(m_clock.now());
+        const std::string clock = ScreenHost::clockText(m_clock.now(), m_services->timeZone());
         if (clock != m_clockText) {
             m_clockText = clock;
             m_pacer.request(1);
@@ -298,6 +316,7 @@ ShellSnapshot KioskShell::snapshot() const {
     s.printerConfigured = m_services->printerConfigured();
     s.printerKnownUnavailable = m_services->printerKnownUnavailable();
     s.guidanceEntries = m_guidance ? m_guidance->catalog().entries.size() : 0;
+    s.speaking = m_services->speaking();
     return s;
 }
 

@@ -55,6 +55,7 @@ public:
     void noteActivity() override { m_activitySeen = true; }
     FrameStats frameStats(bool reset) override { return m_pacer.stats(reset); }
     [[nodiscard]] platform::PixelSize framebufferSize() const override { return m_window.framebufferSize(); }
+    void submitScan(const std::string& text) override { m_services->submitWedgeScan(text, Clock::now()); }
     void quit() override { m_window.requestQuit(); }
 
 private:
@@ -67,6 +68,8 @@ private:
     void tick();
     void setGuidance(std::shared_ptr<const core::guidance::GuidanceLibrary> library);
     void drawFrame();
+    void speakScreen();
+    [[nodiscard]] ScreenInputs screenInputs() const;
     [[nodiscard]] Clock::time_point now() const { return m_clock.steadyNow(); }
 
     platform::Window& m_window;

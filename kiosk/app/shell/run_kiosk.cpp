@@ -30,6 +30,11 @@ int runKiosk(const GlobalOptions& options, KioskExtras extras) {
         return 2;
     }
     core::Settings settings = std::move(loaded->settings);
+    if (auto zone = officeTimeZone(settings); !zone) {
+        std::cerr << zone.error().message << "\n";
+        spdlog::critical("configuration is invalid; not starting");
+        return 2;
+    }
 
     // 2. Window size: fullscreen on the primary monitor (ui.fullscreen), or a development window
     //    (--windowed always wins).

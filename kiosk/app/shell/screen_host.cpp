@@ -2,9 +2,9 @@
 
 #include <spdlog/spdlog.h>
 
-#include <cstdio>
-#include <ctime>
 
+#include "kiosk/core/dossier/dossier_time.hpp"
+#include "kiosk/core/dossier/spoken_status.hpp"
 #include "kiosk/ui/guidance_view_builder.hpp"
 #include "kiosk/ui/result_view_builder.hpp"
 #include "kiosk/ui/screens.hpp"
@@ -13,15 +13,6 @@ namespace kiosk::app {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-ui::Language uiLanguage(core::Language l) { return l == core::Language::En ? ui::Language::En : ui::Language::Vi; }
-
-std::tm localTime(std::chrono::sys_seconds t) {
-    const std::time_t tt = std::chrono::system_clock::to_time_t(t);
-    std::tm local{};
-    localtime_r(&tt, &local);
-    return local;
-}
 
 ui::PrintProgress progressOf(core::PrintStatus p) {
     switch (p) {
@@ -35,26 +26,52 @@ ui::PrintProgress progressOf(core::PrintStatus p) {
 
 }  // namespace
 
-std::string ScreenHost::clockText(std::chrono::sys_seconds wallNow) {
-    const std::tm local = localTime(wallNow);
-    char clock[32];
-    std::snprintf(clock, sizeof clock, "%02d:%02d", local.tm_hour, local.tm_min);
-    return clock;
+std::string ScreenHost::clockText(std::chrono::sys_seconds wallNow, const core::TimeZone& zone) {
+    return core::formatClock(zone.at(wallNow));
 }
 
+// The office's clock (office.time_zone), not the machine's: the slip prints the same time.
 ui::Chrome ScreenHost::chrome(const ScreenInputs& in) {
     ui::Chrome c;
     c.text = &in.strings;
     c.officeName = in.settings.office.name;
-    c.clock = clockText(in.wallNow);
-    const std::tm local = localTime(in.wallNow);
-    char date[48];
-    std::snprintf(date, sizeof date, "%02d/%02d/%04d", local.tm_mday, local.tm_mon + 1, local.tm_year + 1900);
-    c.date = in.strings.get("screens.date.weekday_" + std::to_string(local.tm_wday)) + ", " + date;
-    c.language = uiLanguage(in.flow.language);
+    const core::ZonedTime now = in.services.timeZone().at(in.wallNow);
+    c.clock = core::formatClock(now);
+    c.date = in.strings.get("screens.date.weekday_" + std::to_string(core::weekdayIndex(now))) + ", " +
+             core::formatDate(now, in.flow.language);
+    c.language = in.flow.language;
     c.largeText = in.flow.largeText;
     c.highContrast = in.flow.highContrast;
     return c;
+}
+
+// What the Result screen is built with besides the dossier (printer, rating, speech, office zone).
+ui::ResultOptions ScreenHost::resultOptions(const ScreenInputs& in) {
+    const core::FlowState& s = in.flow;
+    ui::ResultOptions o;
+    o.now = in.wallNow;
+    o.zone = in.services.timeZone();
+    o.followUrlTemplate = in.settings.office.publicLookupUrl;
+    o.printer = in.services.printerConfigured() &&
+                (s.print != core::PrintStatus::Idle || !in.services.printerKnownUnavailable());
+    o.printed = s.print == core::PrintStatus::Printed;
+    if (s.ratingLevel) o.rating = static_cast<int>(*s.ratingLevel);
+    o.speech = in.services.speechEnabled();
+    o.speaking = in.services.speaking();
+    return o;
+}
+
+std::optional<std::string> ScreenHost::spokenText(const ScreenInputs& in) {
+    const core::FlowState& s = in.flow;
+    if (s.screen == core::Screen::Result && s.dossier) {
+        const ui::ResultView view = ui::buildResultView(*s.dossier, chrome(in), resultOptions(in));
+        return core::spokenStatus(view.answer, in.strings.table());
+    }
+    if (s.screen == core::Screen::Problem) {
+        return core::spokenProblem(s.error ? s.error->kind : core::LookupErrorKind::Offline, in.strings.table(),
+                                   s.language);
+    }
+    return std::nullopt;
 }
 
 // Printing, printed, or why it failed, in the citizen's words ("" before Print was pressed).
@@ -81,13 +98,9 @@ std::optional<ui::UiEvent> ScreenHost::draw(const ScreenInputs& in) {
         case core::Screen::LookingUp: event = ui::drawLookingUp(ui::LookingUpView{c, code, in.lookupSeconds}); break;
         case core::Screen::Result:
             if (s.dossier) {
-                const bool printing = s.print != core::PrintStatus::Idle;
-                const bool offerPrint =
-                    in.services.printerConfigured() && (printing || !in.services.printerKnownUnavailable());
-                std::optional<int> rating;
-                if (s.ratingLevel) rating = static_cast<int>(*s.ratingLevel);
-                ui::ResultView view = ui::buildResultView(*s.dossier, c, in.wallNow, offerPrint, rating);
+                ui::ResultView view = ui::buildResultView(*s.dossier, c, resultOptions(in));
                 view.printMessage = printMessage(in);
+                view.printFailed = s.print == core::PrintStatus::Failed;
                 view.printBusy = s.print == core::PrintStatus::Printing ||
                                  (s.print == core::PrintStatus::Failed && in.services.printerKnownUnavailable());
                 event = ui::drawResult(view);
@@ -99,7 +112,8 @@ std::optional<ui::UiEvent> ScreenHost::draw(const ScreenInputs& in) {
                 ui::InvalidCodeView{c, s.invalidReason ? std::string(core::toString(*s.invalidReason)) : std::string()});
             break;
         case core::Screen::Problem:
-            event = ui::drawProblem(ui::ProblemView{c, s.error ? s.error->kind : core::LookupErrorKind::Offline});
+            event = ui::drawProblem(ui::ProblemView{c, s.error ? s.error->kind : core::LookupErrorKind::Offline,
+                                                    in.services.speechEnabled(), in.services.speaking()});
             break;
         case core::Screen::Guidance:
             if (in.guidance != nullptr) {
@@ -114,6 +128,7 @@ std::optional<ui::UiEvent> ScreenHost::draw(const ScreenInputs& in) {
             view.chrome = c;
             view.guideAvailable = in.guidance != nullptr;
             view.cameraAvailable = in.services.cameraWorking();
+            view.cameraPlace = in.settings.ui.cameraPosition;
             if (in.preview.texture().id() != nullptr) {
                 view.previewTexture = in.preview.texture().id();
                 view.previewWidth = in.preview.texture().width();

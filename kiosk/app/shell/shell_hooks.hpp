@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <string>
 
 #include "kiosk/app/services/kiosk_services.hpp"
 #include "kiosk/core/flow/flow.hpp"
@@ -24,6 +25,7 @@ struct ShellSnapshot {
     bool printerConfigured = false;
     bool printerKnownUnavailable = false;
     std::size_t guidanceEntries = 0;  ///< 0 until the catalog is loaded
+    bool speaking = false;            ///< the status is being read aloud
 };
 
 /// Frames drawn and the longest ones (the frame-time figures of docs/performance.md).
@@ -47,6 +49,8 @@ public:
     /// The frame figures so far; `reset` starts counting again.
     virtual FrameStats frameStats(bool reset) = 0;
     [[nodiscard]] virtual platform::PixelSize framebufferSize() const = 0;
+    /// Text as a scanner would deliver it (the keyboard-wedge path).
+    virtual void submitScan(const std::string& text) = 0;
     /// Ends the frame loop.
     virtual void quit() = 0;
 };

@@ -16,6 +16,7 @@
 #include <toml++/toml.h>
 
 #include "kiosk/core/printer/printer_uri.hpp"
+#include "kiosk/core/dossier/follow_url.hpp"
 
 namespace kiosk::core {
 namespace {
@@ -24,7 +25,7 @@ namespace {
 
 using StringList = std::vector<std::string>;
 using Ref = std::variant<std::string*, int*, std::int64_t*, bool*, StringList*, CameraSource*, escpos::CutMode*,
-                         Language*, LogLevel*>;
+                         Language*, LogLevel*, CameraPosition*>;
 
 template <class T>
 constexpr bool kIsChoice = std::is_enum_v<T>;
@@ -35,6 +36,7 @@ enum class Format {
     Path,            ///< any text, no control characters
     HttpUrl,         ///< http(s)://host[:port][/path]; empty allowed
     LookupTemplate,  ///< https URL containing {code}; empty allowed (no QR code)
+    TimeZone,        ///< an IANA zone name ("Asia/Ho_Chi_Minh"); whether it exists is checked at start
     PrinterUri,      ///< "" | usb:PATH | tcp://HOST:PORT | cups:QUEUE | file:PATH
     Regex,           ///< ECMAScript std::regex
     PinHash,         ///< "" or crypto_pwhash_str output
@@ -63,6 +65,7 @@ const std::vector<KeyDef>& keyTable() {
         {"office.address", KIOSK_REF(office.address)},
         {"office.help_line", KIOSK_REF(office.helpLine)},
         {"office.public_lookup_url", KIOSK_REF(office.publicLookupUrl), Format::LookupTemplate},
+        {"office.time_zone", KIOSK_REF(office.timeZone), Format::TimeZone},
         {"language.default", KIOSK_REF(language.defaultLanguage)},
         {"receipt.code_pattern", KIOSK_REF(receipt.codePattern), Format::Regex},
         {"receipt.trusted_hosts", KIOSK_REF(receipt.trustedHosts), Format::Host},
@@ -91,6 +94,10 @@ const std::vector<KeyDef>& keyTable() {
         {"ui.idle_warning_s", KIOSK_REF(ui.idleWarningS), Format::Plain, 3, 300},
         {"ui.show_english_switch", KIOSK_REF(ui.showEnglishSwitch)},
         {"ui.scan_sound", KIOSK_REF(ui.scanSound)},
+        {"ui.camera_position", KIOSK_REF(ui.cameraPosition)},
+        {"audio.enabled", KIOSK_REF(audio.enabled)},
+        {"audio.volume", KIOSK_REF(audio.volume), Format::Plain, 0, 100},
+        {"audio.rate_wpm", KIOSK_REF(audio.rateWpm), Format::Plain, 80, 300},
         {"printer.uri", KIOSK_REF(printer.uri), Format::PrinterUri},
         {"printer.width_dots", KIOSK_REF(printer.widthDots), Format::Plain, 0, 0, {}, {384, 576}},
         {"printer.print_applicant_name", KIOSK_REF(printer.printApplicantName)},
@@ -291,6 +298,17 @@ std::string checkString(const KeyDef& def, std::string_view value) {
             if (value.empty()) return {};
             if (std::string problem = checkHttpUrl(value, true); !problem.empty()) return problem;
             return value.find("{code}") == std::string_view::npos ? "bad URL: must contain {code}" : std::string{};
+        case Format::TimeZone: {
+            // Area/Location names of the tz database: letters, digits, '/', '_', '-', '+'. Whether the
+            // zone exists is the system database's to say (platform/time_zone.hpp, at start).
+            const bool ok = !value.empty() && value.size() <= 64 && value.front() != '/' &&
+                            value.find("..") == std::string_view::npos &&
+                            std::ranges::all_of(value, [](char c) {
+                                return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                                       c == '/' || c == '_' || c == '-' || c == '+';
+                            });
+            return ok ? std::string{} : "not a time zone name (for example \"Asia/Ho_Chi_Minh\")";
+        }
         case Format::PrinterUri:
             return checkPrinterUri(value);
         case Format::Regex:
@@ -570,6 +588,20 @@ std::vector<ConfigIssue> crossCheck(const LoadedSettings& loaded) {
     }
     if (s.receipt.codeParameters.empty()) {
         report("receipt.code_parameters", "receipt.code_parameters", "at least one code parameter is needed");
+    }
+    // The kiosk must read back the follow-up URL it prints and shows (its QR on a slip held under its
+    // own camera): the same reader, with the same rules, must find the dossier code in it.
+    if (!s.office.publicLookupUrl.empty()) {
+        ReceiptRules anyCode = s.receipt;
+        anyCode.codePattern = R"(.+)";  // the pattern itself is not the question here
+        const std::string sample = "000.00.06.H56-231027-0361";
+        const ReceiptReading back = readReceipt(followUrl(s.office.publicLookupUrl, sample), anyCode);
+        const auto* code = std::get_if<DossierCode>(&back);
+        if (code == nullptr || code->value != sample) {
+            report("receipt.code_parameters", "office.public_lookup_url",
+                   "the kiosk would not read its own follow-up URL back: its host must be in receipt.trusted_hosts "
+                   "and the parameter holding {code} in receipt.code_parameters");
+        }
     }
     return issues;
 }

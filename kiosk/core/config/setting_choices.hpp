@@ -25,6 +25,9 @@ enum class CameraSource {
 /// operations.log_level.
 enum class LogLevel { Trace, Debug, Info, Warn, Error };
 
+/// ui.camera_position: where the camera is, so the attract screen can say where to hold the receipt.
+enum class CameraPosition { Above, Below, Stand };
+
 template <class E>
 struct Choice {
     E value;
@@ -61,6 +64,12 @@ struct ChoiceTable<LogLevel> {
                                                              {LogLevel::Info, "info"},
                                                              {LogLevel::Warn, "warn"},
                                                              {LogLevel::Error, "error"}}};
+};
+
+template <>
+struct ChoiceTable<CameraPosition> {
+    static constexpr std::array<Choice<CameraPosition>, 3> values{
+        {{CameraPosition::Above, "above"}, {CameraPosition::Below, "below"}, {CameraPosition::Stand, "stand"}}};
 };
 
 /// The configuration name of `value` ("v4l2", "partial", ...).

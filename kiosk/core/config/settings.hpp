@@ -25,6 +25,9 @@ struct OfficeSettings {
     std::string helpLine;  ///< phone number of the office's help desk, printed on slips
     /// Public page where a citizen can follow a dossier on a phone; `{code}` is replaced by the code.
     std::string publicLookupUrl = "https://dichvucong.gov.vn/p/home/dvc-tra-cuu-ho-so.html?ma={code}";
+    /// IANA time zone of the office: every date on screen, on slips and spoken is at this zone,
+    /// whatever zone the machine is set to (platform/time_zone.hpp resolves it at start).
+    std::string timeZone = "Asia/Ho_Chi_Minh";
 };
 
 /// [language]
@@ -58,6 +61,15 @@ struct UiSettings {
     int idleWarningS = 15;       ///< countdown of the warning overlay before the reset
     bool showEnglishSwitch = true;
     bool scanSound = false;      ///< play a short sound when a code is detected
+    /// Where the camera sits, for the attract screen's hint: "above" the screen, "below" it, or on a "stand".
+    CameraPosition cameraPosition = CameraPosition::Above;
+};
+
+/// [audio]: the spoken status ("Nghe" button), synthesised with espeak-ng.
+struct AudioSettings {
+    bool enabled = false;        ///< off unless the office turns it on (a quiet lobby may not want it)
+    int volume = 80;             ///< 0..100 (espeak-ng volume scale, 100 = its default loudness x1)
+    int rateWpm = 150;           ///< speaking rate, words per minute (80..300); older listeners like it slow
 };
 
 /// [printer]: the thermal printer (issue "Printing").
@@ -127,6 +139,7 @@ struct Settings {
     ReceiptRules receipt;  ///< [receipt]: code_pattern, trusted_hosts, code_parameters, token_path, ...
     BackendSettings backend;
     UiSettings ui;
+    AudioSettings audio;
     PrinterSettings printer;
     CameraSettings camera;
     ScannerSettings scanner;

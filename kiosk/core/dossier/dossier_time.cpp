@@ -36,29 +36,44 @@ DueState dueState(const Dossier& d, sys_seconds now) {
     return {DueKind::Overdue, -left};
 }
 
-std::string formatDate(const ZonedTime& t, Language language) {
+std::string formatDate(const ZonedTime& t, Language language, DateStyle style) {
     const year_month_day ymd{floor<days>(t.local())};
     const int y = static_cast<int>(ymd.year());
     const unsigned m = static_cast<unsigned>(ymd.month());
     const unsigned dd = static_cast<unsigned>(ymd.day());
-    std::array<char, 32> buf{};
+    static constexpr std::array<const char*, 12> kShort = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                           "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    static constexpr std::array<const char*, 12> kLong = {"January", "February", "March",     "April",
+                                                          "May",     "June",     "July",      "August",
+                                                          "September", "October", "November", "December"};
+    std::array<char, 48> buf{};
     if (language == Language::En) {
-        static constexpr std::array<const char*, 12> kMonths = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                                                "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-        std::snprintf(buf.data(), buf.size(), "%u %s %d", dd, kMonths[(m - 1) % 12], y);
+        const auto& months = style == DateStyle::Spoken ? kLong : kShort;
+        std::snprintf(buf.data(), buf.size(), "%u %s %d", dd, months[(m - 1) % 12], y);
+    } else if (style == DateStyle::Spoken) {
+        // "02/12" read aloud is a fraction to a speech engine; words are not.
+        std::snprintf(buf.data(), buf.size(), "ngày %u tháng %u năm %d", dd, m, y);
     } else {
         std::snprintf(buf.data(), buf.size(), "%02u/%02u/%d", dd, m, y);
     }
     return buf.data();
 }
 
-std::string formatDateTime(const ZonedTime& t, Language language) {
+std::string formatClock(const ZonedTime& t) {
     const auto local = t.local();
     const hh_mm_ss hms{floor<minutes>(local - floor<days>(local))};
     std::array<char, 8> hm{};
     std::snprintf(hm.data(), hm.size(), "%02d:%02d", static_cast<int>(hms.hours().count()),
                   static_cast<int>(hms.minutes().count()));
-    return std::string(hm.data()) + (language == Language::En ? ", " : " ") + formatDate(t, language);
+    return hm.data();
+}
+
+std::string formatDateTime(const ZonedTime& t, Language language) {
+    return formatClock(t) + (language == Language::En ? ", " : " ") + formatDate(t, language);
+}
+
+int weekdayIndex(const ZonedTime& t) {
+    return static_cast<int>(weekday{floor<days>(t.local())}.c_encoding());
 }
 
 }  // namespace kiosk::core

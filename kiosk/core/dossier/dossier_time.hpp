@@ -37,11 +37,24 @@ int calendarDaysBetween(std::chrono::sys_seconds from, std::chrono::sys_seconds 
 /// @return on time / due today / overdue, or how it finished against its due day
 DueState dueState(const Dossier& dossier, std::chrono::sys_seconds now);
 
-/// "27/10/2023" (vi) or "27 Oct 2023" (en), at the time's own offset.
-std::string formatDate(const ZonedTime& t, Language language);
+/// How a date is written: on screen and paper, or as a text-to-speech engine should say it.
+enum class DateStyle {
+    Numeric,  ///< "27/10/2023" (vi) or "27 Oct 2023" (en)
+    Spoken,   ///< "ngày 27 tháng 10 năm 2023" (vi) or "27 October 2023" (en)
+};
+
+/// The one date format of the kiosk (screens, slips, speech), at the time's own offset: callers
+/// re-express times at the office's zone first (kiosk/core/dossier/time_zone.hpp).
+std::string formatDate(const ZonedTime& t, Language language, DateStyle style = DateStyle::Numeric);
 
 /// "14:05 27/10/2023" (vi) or "14:05, 27 Oct 2023" (en), at the time's own offset.
 std::string formatDateTime(const ZonedTime& t, Language language);
+
+/// "14:05", at the time's own offset (the header clock).
+std::string formatClock(const ZonedTime& t);
+
+/// Day of the week at the time's own offset: 0 = Sunday ... 6 = Saturday (key screens.date.weekday_N).
+int weekdayIndex(const ZonedTime& t);
 
 }  // namespace kiosk::core
 

@@ -16,14 +16,15 @@
 #include <vector>
 
 #include "kiosk/core/common/result.hpp"
+#include "kiosk/core/i18n/language.hpp"
 
 namespace kiosk::core::guidance {
 
 /// The catalog format this code reads. A document with another "format" number is rejected whole.
 inline constexpr int kCatalogFormat = 1;
 
-/// Display language of the guidance content.
-enum class Language { Vi, En };
+/// Display language of the guidance content: the kiosk's one Language (kiosk/core/i18n/language.hpp).
+using Language = core::Language;
 
 /// One text in both languages. Both are required, non-empty, valid UTF-8 and stored in NFC.
 struct LocalizedText {

@@ -93,7 +93,9 @@ GuidanceSearchIndex::GuidanceSearchIndex(const GuidanceCatalog& catalog) {
         IndexedEntry ix;
         std::unordered_map<std::string, MatchTier> best;
         auto add = [&](std::string_view raw, MatchTier tier) {
-            for (auto& w : splitWords(text::foldForSearch(raw))) {
+            const std::string folded = text::foldForSearch(raw);
+            if (tier != MatchTier::Title) ix.texts.push_back(" " + folded + " ");
+            for (auto& w : splitWords(folded)) {
                 auto [it, inserted] = best.try_emplace(std::move(w), tier);
                 if (!inserted && tier < it->second) it->second = tier;
             }
@@ -162,6 +164,12 @@ std::vector<SearchHit> GuidanceSearchIndex::search(std::string_view query, std::
         if (!all) continue;
         const std::string needle = " " + folded + (typingLast ? "" : " ");
         for (const auto& t : ix.titles) hit.phrase = hit.phrase || t.find(needle) != std::string::npos;
+        // Several words found only here and there in the body ("quản lý" in one step, "du lịch" in
+        // the summary) are not what "ly lich" asks for: in the body, the words must stand together.
+        if (words.size() > 1 && hit.tier == MatchTier::Body && hit.typos == 0 &&
+            std::none_of(ix.texts.begin(), ix.texts.end(), [&](const std::string& t) { return t.find(needle) != std::string::npos; })) {
+            continue;
+        }
         hits.push_back(hit);
     }
     auto rank = [this](const SearchHit& h) {

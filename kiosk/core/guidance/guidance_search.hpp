@@ -55,6 +55,7 @@ private:
     struct IndexedEntry {
         std::vector<Word> words;           ///< unique folded words of the entry
         std::vector<std::string> titles;   ///< folded titles (vi, en), " "-padded for phrase checks
+        std::vector<std::string> texts;    ///< folded keywords and body sentences, " "-padded (phrases)
         std::size_t titleWords = 0;        ///< word count of the Vietnamese title (shorter ranks first)
     };
     std::vector<IndexedEntry> m_entries;  // GuidanceSearchIndex::m_entries, parallel to catalog.entries

@@ -26,6 +26,11 @@ Result<void> StringTable::addJson(std::string_view json, std::string_view source
     return {};
 }
 
+void StringTable::set(std::string key, std::string text) {
+    m_sourceOf.insert_or_assign(key, std::string("(set)"));
+    m_strings.insert_or_assign(std::move(key), std::move(text));
+}
+
 std::string StringTable::text(std::string_view key) const {
     if (const auto it = m_strings.find(key); it != m_strings.end()) return it->second;
     m_missing.emplace(key);

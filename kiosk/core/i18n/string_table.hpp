@@ -28,6 +28,9 @@ public:
     ///         string, or a key already defined by an earlier file
     Result<void> addJson(std::string_view json, std::string_view source);
 
+    /// Sets one entry (tests and programmatic tables); replaces an existing one.
+    void set(std::string key, std::string text);
+
     /// @return the string for `key`, or the visible marker "⟦key⟧" when it is missing (the key is
     ///         then remembered in missingKeys(), so a screen never shows an empty label silently)
     std::string text(std::string_view key) const;

@@ -22,8 +22,9 @@ struct ReceiptRules {
     std::string codePattern = R"(\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}-\d{6}-\d{4,})";
     /// Hosts whose lookup and token URLs are trusted (exact, case-insensitive match).
     std::vector<std::string> trustedHosts = {"dichvucong.gov.vn"};
-    /// Query parameters of a lookup URL that carry the dossier code, tried in order.
-    std::vector<std::string> codeParameters = {"MHS"};
+    /// Query parameters of a lookup URL that carry the dossier code, tried in order. "ma" is the one
+    /// of the default follow-up URL (office.public_lookup_url): the kiosk reads its own slips back.
+    std::vector<std::string> codeParameters = {"MHS", "ma"};
     /// Path of token URLs on a trusted host, and the parameter that carries the token.
     std::string tokenPath = "/apiqr/qr";
     std::string tokenParameter = "id";

@@ -15,6 +15,9 @@ struct GuidanceSlipLabels {
     std::string documents = "Giấy tờ cần chuẩn bị";
     std::string qrCaption = "Quét mã để làm thủ tục trực tuyến";
     std::string help = "Cần hỗ trợ";
+    std::string fees = "Phí, lệ phí";
+    std::string processingTime = "Thời gian giải quyết";
+    std::string url = "Địa chỉ trang dịch vụ";
     std::string printedAt = "In lúc";
 };
 
@@ -22,14 +25,18 @@ struct GuidanceSlipInput {
     std::string title;                   ///< procedure or topic, e.g. "Cấp phiếu lý lịch tư pháp"
     std::vector<std::string> steps;      ///< short steps, numbered on the slip
     std::vector<std::string> documents;  ///< papers to prepare, bulleted
-    std::string serviceUrl;              ///< online service page; printed as a QR code
+    std::string fees;                    ///< what it costs (procedures; empty for guides)
+    std::string processingTime;          ///< usual processing time (procedures; empty for guides)
+    std::string serviceUrl;              ///< online service page; printed written out and as a QR code
     std::string helpLine;                ///< e.g. "Tổng đài 1900 xxxx" (an office line, never a person)
     std::string officeName;
     ZonedTime printedAt;
+    Language language = Language::Vi;
     GuidanceSlipLabels labels;
 };
 
-/// Builds the guidance slip: title, numbered steps, documents, QR of the service URL, help line.
+/// Builds the guidance slip: title, numbered steps, documents, fee and processing time, the service
+/// URL written out and as a QR code, help line.
 Slip buildGuidanceSlip(const GuidanceSlipInput& input);
 
 }  // namespace kiosk::core::slip

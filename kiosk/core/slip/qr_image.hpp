@@ -1,16 +1,18 @@
 #pragma once
-// QR codes drawn as 1-bit rasters from ZXing-C++'s writer. Shared by the slip renderer and by the
-// ESC/POS parser, which draws a printer-native QR (GS ( k) the way a printer would.
+// QR codes drawn as 1-bit rasters from the kiosk's one QR encoder (kiosk/core/common/qr_matrix.hpp).
+// Shared by the slip renderer and by the ESC/POS parser, which draws a printer-native QR (GS ( k)
+// the way a printer would.
 
 #include <string_view>
 
+#include "kiosk/core/common/qr_matrix.hpp"
 #include "kiosk/core/common/result.hpp"
 #include "kiosk/core/slip/raster.hpp"
 
 namespace kiosk::core::slip {
 
-/// The quiet zone ISO/IEC 18004 asks for, in modules, on every side.
-inline constexpr int kQrQuietZoneModules = 4;
+/// The quiet zone, in modules (the same on screen and on paper).
+inline constexpr int kQrQuietZoneModules = core::kQrQuietZoneModules;
 
 /// Number of modules on one side of the QR symbol for `payload` (without quiet zone).
 /// @return an error when the payload cannot be encoded (empty or too long).

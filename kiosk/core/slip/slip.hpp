@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "kiosk/core/dossier/dossier.hpp"
+#include "kiosk/core/i18n/language.hpp"
 
 namespace kiosk::core::slip {
 
@@ -56,7 +57,8 @@ using SlipElement = std::variant<TextBlock, Separator, QrBlock, KeyValueRow, Spa
 struct SlipFooter {
     std::string officeName;
     ZonedTime printedAt;
-    std::string printedAtLabel;  ///< translated, e.g. "In lúc"; the date is numeric dd/MM/yyyy HH:mm
+    std::string printedAtLabel;  ///< translated, e.g. "In lúc"
+    Language language = Language::Vi;  ///< how the print time is written (core formatDateTime)
 };
 
 struct Slip {
@@ -64,10 +66,5 @@ struct Slip {
     std::vector<SlipElement> body;
     SlipFooter footer;
 };
-
-/// "dd/MM/yyyy" of the instant at its own UTC offset.
-std::string formatDate(const ZonedTime& t);
-/// "dd/MM/yyyy HH:mm" of the instant at its own UTC offset.
-std::string formatDateTime(const ZonedTime& t);
 
 }  // namespace kiosk::core::slip

@@ -14,6 +14,7 @@
 #include <map>
 #include <string>
 
+#include "kiosk/core/dossier/dossier_time.hpp"
 #include "kiosk/core/slip/qr_image.hpp"
 #include "kiosk/core/text/utf8.hpp"
 
@@ -256,7 +257,27 @@ std::vector<std::u32string> breakLines(Face& face, const std::u32string& paragra
             current = w;
             continue;
         }
-        for (char32_t cp : w) {
+        // A word longer than a line (a URL): break after a '/', '?', '&' or '=' where one fits, so a
+        // host name is never cut ("https://dichvucong.gov.vn/" / "p/home/..."); only then anywhere.
+        std::u32string rest = w;
+        while (measure(face, rest).width() > limit) {
+            std::size_t cut = std::u32string::npos;
+            for (std::size_t i = 1; i < rest.size(); ++i) {
+                const char32_t c = rest[i - 1];
+                if ((c == U'/' || c == U'?' || c == U'&' || c == U'=') && (i < 2 || rest[i - 2] != U'/') &&
+                    !(i < rest.size() && rest[i] == U'/') && measure(face, rest.substr(0, i)).width() <= limit) {
+                    cut = i;
+                }
+            }
+            if (cut == std::u32string::npos) break;
+            lines.push_back(rest.substr(0, cut));
+            rest = rest.substr(cut);
+        }
+        if (measure(face, rest).width() <= limit) {
+            current = rest;
+            continue;
+        }
+        for (char32_t cp : rest) {
             std::u32string next = current + cp;
             if (!current.empty() && measure(face, next).width() > limit) {
                 lines.push_back(std::move(current));
@@ -268,6 +289,26 @@ std::vector<std::u32string> breakLines(Face& face, const std::u32string& paragra
     }
     if (!current.empty()) {
         lines.push_back(std::move(current));
+    }
+    return lines;
+}
+
+// breakLines without a one-word last line in a short paragraph when a narrower measure avoids it
+// with the same number of lines ("Quầy số 2, giờ hành" / "chính" becomes two even lines).
+std::vector<std::u32string> breakLinesNoOrphan(Face& face, const std::u32string& paragraph, int limit) {
+    auto lines = breakLines(face, paragraph, limit);
+    const auto oneWord = [](const std::u32string& line) { return line.find(U' ') == std::u32string::npos; };
+    if (lines.size() < 2 || lines.size() > 4 || !oneWord(lines.back())) {
+        return lines;
+    }
+    for (int narrower = limit - limit / 25; narrower >= limit * 3 / 5; narrower -= limit / 25) {
+        auto candidate = breakLines(face, paragraph, narrower);
+        if (candidate.size() != lines.size()) {
+            break;  // one more line is worse than an orphan
+        }
+        if (!oneWord(candidate.back())) {
+            return candidate;
+        }
     }
     return lines;
 }
@@ -389,7 +430,7 @@ private:
         int y = top;
         while (start <= text.size()) {
             const std::size_t end = std::min(text.find(U'\n', start), text.size());
-            const auto lines = breakLines(f, text.substr(start, end - start), right - left);
+            const auto lines = breakLinesNoOrphan(f, text.substr(start, end - start), right - left);
             if (lines.empty()) {
                 y += f.ascent() + f.descent() + f.gap();  // an empty paragraph is a blank line
             }
@@ -520,7 +561,7 @@ Result<RenderedSlip> SlipRenderer::render(const Slip& slip, const RenderOptions&
         if (!when.empty()) {
             when += ' ';
         }
-        when += formatDateTime(slip.footer.printedAt);
+        when += formatDateTime(slip.footer.printedAt, slip.footer.language);
         canvas.text({when, TextSize::Small, Weight::Regular, Align::Center});
     }
     RenderedSlip out = canvas.finish();

@@ -3,80 +3,71 @@
 namespace kiosk::core::slip {
 
 namespace {
-// Receipt URLs from some portals carry the citizen ID number as SGT=...; it must never reach paper
-// (DESIGN.md), so the parameter is dropped here too, whatever the caller passed.
-std::string withoutCitizenId(const std::string& url) {
-    const auto q = url.find('?');
-    if (q == std::string::npos) return url;
-    std::string out = url.substr(0, q);
-    std::string query;
-    std::size_t start = q + 1;
-    while (start <= url.size()) {
-        std::size_t end = url.find_first_of("&#", start);
-        if (end == std::string::npos) end = url.size();
-        const std::string param = url.substr(start, end - start);
-        std::string name = param.substr(0, param.find('='));
-        for (auto& c : name) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
-        if (!param.empty() && name != "SGT") {
-            query += (query.empty() ? "" : "&") + param;
-        }
-        if (end < url.size() && url[end] == '#') {
-            return out + (query.empty() ? "" : "?" + query) + url.substr(end);
-        }
-        start = end + 1;
+// The texts of statuses 5 and 6 point at "the documents / amounts below": list them under the step.
+std::string nextStepWithItems(const DossierAnswer& a) {
+    std::string text = a.nextStep;
+    if (a.status == DossierStatus::NeedsDocuments) {
+        for (const std::string& doc : a.missingDocuments) text += "\n• " + doc;
     }
-    return out + (query.empty() ? "" : "?" + query);
+    if (a.status == DossierStatus::NeedsPayment) {
+        for (const AnswerFee& fee : a.fees) {
+            if (!fee.paid) text += "\n• " + fee.description + ": " + fee.amount;
+        }
+    }
+    return text;
 }
 }  // namespace
 
-Slip buildStatusSlip(const Dossier& dossier, const StatusSlipInput& input) {
+Slip buildStatusSlip(const DossierAnswer& a, const StatusSlipInput& input) {
     const auto& l = input.labels;
     Slip slip;
     slip.title = l.title;
     slip.body.push_back(Separator{});
     // The code is what staff ask for at the counter: print it large on a line of its own.
     slip.body.push_back(TextBlock{l.code, TextSize::Small, Weight::Regular, Align::Center});
-    slip.body.push_back(TextBlock{dossier.code, TextSize::Large, Weight::Bold, Align::Center, true});
+    slip.body.push_back(TextBlock{a.code, TextSize::Large, Weight::Bold, Align::Center, true});
     slip.body.push_back(Separator{true});
-    if (!dossier.procedureName.empty()) {
-        slip.body.push_back(KeyValueRow{l.procedure, dossier.procedureName, false});
+    if (!a.procedure.empty()) {
+        slip.body.push_back(KeyValueRow{l.procedure, a.procedure, false});
     }
-    if (input.includeApplicant && !dossier.applicantMasked.empty()) {
-        slip.body.push_back(KeyValueRow{l.applicant, dossier.applicantMasked, false});
+    if (input.includeApplicant && !a.applicant.empty()) {
+        slip.body.push_back(KeyValueRow{l.applicant, a.applicant, false});
     }
-    slip.body.push_back(KeyValueRow{l.status, input.statusTitle, true});
-    if (dossier.due) {
-        std::string due = formatDate(*dossier.due);
-        slip.body.push_back(KeyValueRow{l.due, due, true});
+    slip.body.push_back(KeyValueRow{l.status, a.headline, true});
+    if (!a.dueLine.empty()) {
+        slip.body.push_back(TextBlock{a.dueLine, TextSize::Normal, Weight::Bold, Align::Left});
     }
-    if (!input.dueLine.empty()) {
-        slip.body.push_back(TextBlock{input.dueLine, TextSize::Normal, Weight::Bold, Align::Left});
+    if (!a.dueDate.empty()) {
+        slip.body.push_back(KeyValueRow{l.due, a.dueDate, true});
     }
-    if (dossier.pickup) {
-        std::string where = dossier.pickup->place;
-        if (!dossier.pickup->counter.empty()) {
-            where += where.empty() ? "" : ", ";
-            where += dossier.pickup->counter;
-        }
-        if (dossier.pickup->from) {
-            where += where.empty() ? "" : " ";
-            where += "(" + formatDate(*dossier.pickup->from) + ")";
-        }
-        if (!where.empty()) {
-            slip.body.push_back(KeyValueRow{l.pickup, where, false});
-        }
+    if (!a.pickupDate.empty()) {
+        slip.body.push_back(KeyValueRow{l.pickupDate, a.pickupDate, true});
     }
-    if (!input.nextStep.empty()) {
+    if (!a.where.empty()) {
+        slip.body.push_back(KeyValueRow{l.where, a.where, false});
+    }
+    if (a.currentStep) {
+        slip.body.push_back(KeyValueRow{l.currentStep, a.currentStep->action, false});
+    }
+    if (!a.reason.empty()) {
+        slip.body.push_back(KeyValueRow{l.reason, a.reason, false});
+    }
+    if (!a.instruction.empty()) {
+        slip.body.push_back(KeyValueRow{l.note, a.instruction, false});
+    }
+    if (!a.nextStep.empty()) {
         slip.body.push_back(Separator{true});
         slip.body.push_back(TextBlock{l.nextStep, TextSize::Small, Weight::Bold, Align::Left});
-        slip.body.push_back(TextBlock{input.nextStep, TextSize::Normal, Weight::Regular, Align::Left});
+        slip.body.push_back(TextBlock{nextStepWithItems(a), TextSize::Normal, Weight::Regular, Align::Left});
     }
-    const std::string url = withoutCitizenId(input.lookupUrl.empty() ? dossier.publicLookupUrl : input.lookupUrl);
-    if (!url.empty()) {
+    if (!a.apology.empty()) {
+        slip.body.push_back(TextBlock{a.apology, TextSize::Small, Weight::Regular, Align::Left});
+    }
+    if (!a.followUrl.empty()) {
         slip.body.push_back(Spacer{6});
-        slip.body.push_back(QrBlock{url, l.qrCaption});
+        slip.body.push_back(QrBlock{a.followUrl, l.qrCaption});
     }
-    slip.footer = SlipFooter{input.officeName, input.printedAt, l.printedAt};
+    slip.footer = SlipFooter{input.officeName, input.printedAt, l.printedAt, a.language};
     return slip;
 }
 

@@ -40,7 +40,8 @@ expect_contains("${out}" "--test-control" "kiosk-test --help")
 # 2. --config is honoured by `parse`, before or after the subcommand: a link whose code parameter only
 #    this configuration trusts.
 set(config "${WORK}/kiosk.toml")
-file(WRITE "${config}" "[receipt]\ncode_parameters = [\"hoso\"]\ntrusted_hosts = [\"dvc.example.gov.vn\"]\n")
+file(WRITE "${config}" "[office]\npublic_lookup_url = \"https://dvc.example.gov.vn/tra-cuu?hoso={code}\"\n"
+                      "[receipt]\ncode_parameters = [\"hoso\"]\ntrusted_hosts = [\"dvc.example.gov.vn\"]\n")
 set(link "https://dvc.example.gov.vn/tra-cuu?hoso=000.00.06.H56-231027-0361")
 set(expected [[{"code":"000.00.06.H56-231027-0361","kind":"dossier"}]])
 foreach(order IN ITEMS before after)

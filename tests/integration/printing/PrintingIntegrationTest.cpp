@@ -117,7 +117,7 @@ struct StatusJob {
 StatusJob statusSlipJob() {
     static const kiosk::test::NotoFonts fonts;
     const auto sample = kiosk::test::statusSamples().at(8);
-    auto r = fonts.renderer().render(kiosk::core::slip::buildStatusSlip(sample.dossier, sample.input));
+    auto r = fonts.renderer().render(kiosk::core::slip::buildStatusSlip(sample.answer, sample.input));
     if (!r) throw std::runtime_error(r.error().message);
     return {kiosk::core::escpos::encodeJob(r->raster), sample.dossier.publicLookupUrl};
 }

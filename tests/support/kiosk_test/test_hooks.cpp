@@ -61,7 +61,7 @@ void TestHooks::replyState() {
                      " rating=" + (s.ratingLevel ? std::to_string(static_cast<int>(*s.ratingLevel)) : "-") +
                      " rated=" + ratingName(s.rating) + " print=" + print + " printer=" + printer +
                      " lookups=" + std::to_string(s.lookupRequestId) + " guide=" + std::to_string(snap.guidanceEntries) +
-                     " query=" + std::to_string(s.guidance.query.size()));
+                     " query=" + std::to_string(s.guidance.query.size()) + " speaking=" + (snap.speaking ? "1" : "0"));
 }
 
 void TestHooks::onCommand(const std::string& line) {
@@ -70,9 +70,17 @@ void TestHooks::onCommand(const std::string& line) {
     const std::string arg = space == std::string::npos ? std::string() : line.substr(space + 1);
     // Only commands that change what is on screen cost frames: asking for the state must not disturb
     // an idle measurement.
-    if (cmd == "tap" || cmd == "type" || cmd == "screenshot") m_shell->requestFrames(3);
+    if (cmd == "tap" || cmd == "type" || cmd == "screenshot" || cmd == "scan") m_shell->requestFrames(3);
     if (cmd == "state") {
         replyState();
+    } else if (cmd == "layout") {
+        // Where the named elements of the last frame are (ui::markLayout): tests check the first-view
+        // rule on these rectangles.
+        m_control->reply("layout " + ui::describeLayout());
+    } else if (cmd == "scan") {
+        // Text as a scanner would deliver it (the same path as a keyboard-wedge burst).
+        m_shell->submitScan(arg);
+        m_control->reply("ok scan");
     } else if (cmd == "tap") {
         m_pendingTaps.push_back(PendingTap{arg, "ok tap " + arg});
     } else if (cmd == "type") {

@@ -185,7 +185,10 @@ INSTANTIATE_TEST_SUITE_P(
         BadValueCase{"[receipt]\ntoken_path = \"apiqr\"\n", "receipt.token_path", "'/'"},
         BadValueCase{"[staff]\npin_hash = \"1234\"\n", "staff.pin_hash", "crypto_pwhash_str"},
         BadValueCase{"[scanner]\nserial_baud = 1000\n", "scanner.serial_baud", "9600"},
-        BadValueCase{"[staff]\nmax_attempts = 0\n", "staff.max_attempts", "out of range"}),
+        BadValueCase{"[staff]\nmax_attempts = 0\n", "staff.max_attempts", "out of range"},
+        BadValueCase{"[office]\ntime_zone = \"../etc/passwd\"\n", "office.time_zone", "time zone name"},
+        BadValueCase{"[office]\ntime_zone = \"\"\n", "office.time_zone", "time zone name"},
+        BadValueCase{"[ui]\ncamera_position = \"left\"\n", "ui.camera_position", "above"}),
     [](const ::testing::TestParamInfo<BadValueCase>& info) {
         std::string name = std::to_string(info.index) + "_" + info.param.key;
         std::ranges::replace(name, '.', '_');
@@ -234,6 +237,28 @@ TEST(ConfigLoaderTest, CrossChecks) {
     EXPECT_EQ(issues[1].key, "backend.client_cert");
     EXPECT_EQ(issues[1].line, 5);
     EXPECT_EQ(issues[2].key, "camera.source");
+}
+
+// The kiosk must read back the follow-up URL it prints: a template on a host or with a parameter the
+// [receipt] rules do not accept is refused, at the key set last.
+TEST(ConfigLoaderTest, FollowUpUrlMustBeReadableByTheKiosk) {
+    LoadedSettings loaded;
+    ASSERT_TRUE(check("[office]\npublic_lookup_url = \"https://other.gov.vn/tra-cuu?ma={code}\"\n", &loaded).empty());
+    auto issues = crossCheck(loaded);
+    ASSERT_EQ(issues.size(), 1u);
+    EXPECT_EQ(issues[0].key, "office.public_lookup_url");
+    EXPECT_NE(issues[0].message.find("read its own follow-up URL"), std::string::npos) << issues[0].message;
+
+    ASSERT_TRUE(check("[office]\npublic_lookup_url = \"https://dichvucong.gov.vn/x?hoSo={code}\"\n", &loaded).empty());
+    EXPECT_EQ(crossCheck(loaded).size(), 1u);
+
+    ASSERT_TRUE(check("[office]\npublic_lookup_url = \"https://other.gov.vn/x?hoSo={code}\"\n"
+                      "[receipt]\ntrusted_hosts = [\"other.gov.vn\"]\ncode_parameters = [\"hoSo\"]\n",
+                      &loaded)
+                    .empty());
+    EXPECT_TRUE(crossCheck(loaded).empty());
+    ASSERT_TRUE(check("", &loaded).empty());
+    EXPECT_TRUE(crossCheck(loaded).empty());  // the defaults read their own URL back
 }
 
 TEST(ConfigLoaderTest, LayeringAndProvenance) {

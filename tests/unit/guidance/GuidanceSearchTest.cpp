@@ -247,3 +247,15 @@ TEST(GuidanceSearchTest, WithinOneEdit) {
     EXPECT_FALSE(withinOneEdit("abcd", "badc"));
     EXPECT_FALSE(withinOneEdit("abcde", "abxde1"));
 }
+
+// "ly lich" is the judicial record: words scattered over another entry's body ("quản lý" in one step,
+// "du lịch" in the summary of the passport) do not make it a result.
+TEST(GuidanceSearchTest, ScatteredBodyWordsAreNotAMatch) {
+    for (const char* query : {"ly lich", "ly lich "}) {
+        const auto found = ids(query, 20);
+        ASSERT_FALSE(found.empty()) << query;
+        EXPECT_EQ(found.front(), "phieu-ly-lich-tu-phap") << query;
+        EXPECT_EQ(std::count(found.begin(), found.end(), "cap-ho-chieu-pho-thong"), 0) << query;
+        EXPECT_EQ(std::count(found.begin(), found.end(), "theo-doi-ho-so"), 0) << query;
+    }
+}

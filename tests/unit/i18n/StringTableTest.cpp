@@ -107,16 +107,19 @@ TEST(StringTableTest, EveryStatusHasTitleExplanationAndNextStep) {
         auto t = loadStringTable(kI18n, lang);
         ASSERT_TRUE(t);
         for (int code = 0; code <= 10; ++code) {
-            for (const char* part : {"title", "explain", "next"}) {
+            for (const char* part : {"title", "official", "explain", "next"}) {
                 const auto key = "status." + std::to_string(code) + "." + part;
                 EXPECT_TRUE(t->contains(key)) << toString(lang) << ": " << key;
             }
         }
         EXPECT_EQ(t->text("status." + std::to_string(static_cast<int>(statusFromCode(99))) + ".title"),
-                  lang == Language::Vi ? "Chưa rõ trạng thái" : "Status unknown");
+                  lang == Language::Vi ? "Chưa rõ tình trạng" : "Status unknown");
     }
     auto vi = loadStringTable(kI18n, Language::Vi);
-    EXPECT_EQ(vi->text("status.5.title"), "Yêu cầu bổ sung giấy tờ");
+    // Banners use the plain labels; the national portal's names stay as "official".
+    EXPECT_EQ(vi->text("status.5.title"), "Cần bổ sung giấy tờ");
+    EXPECT_EQ(vi->text("status.5.official"), "Yêu cầu bổ sung giấy tờ");
+    EXPECT_EQ(vi->text("status.6.title"), "Cần nộp phí, lệ phí");
     EXPECT_EQ(vi->text("status.10.title"), "Đã trả kết quả");
 }
 
@@ -125,7 +128,7 @@ TEST(StringTableTest, StatusAndDueKeysExistInAssets) {
     ASSERT_TRUE(vi);
     EXPECT_EQ(statusTextKey(DossierStatus::NeedsDocuments, "title"), "status.5.title");
     EXPECT_EQ(vi->text(statusTextKey(DossierStatus::Unknown, "next")),
-              "Ông/Bà vui lòng liên hệ quầy tiếp nhận để được hỗ trợ.");
+              "Ông/bà vui lòng hỏi cán bộ tại quầy tiếp nhận và trả kết quả để được hỗ trợ.");
     for (auto kind : {DueKind::NoDueDate, DueKind::OnTime, DueKind::DueToday, DueKind::Overdue,
                       DueKind::FinishedOnTime, DueKind::FinishedLate}) {
         EXPECT_TRUE(vi->contains(dueTextKey(kind))) << dueTextKey(kind);

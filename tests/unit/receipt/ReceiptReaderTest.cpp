@@ -92,7 +92,9 @@ std::vector<Case> defaultRuleCases() {
         invalid("url_without_code", kHost + "/portaldvc/tra-cuu?SGT=" + kCitizenId, R::NoCodeInLink),
         invalid("url_no_query", kHost + "/portaldvc/", R::NoCodeInLink),
         invalid("url_code_in_fragment_only", kHost + "/tra-cuu#MHS=" + kCode1, R::NoCodeInLink),
-        invalid("unknown_param_only", kHost + "/tra-cuu?ma=" + kCode1, R::NoCodeInLink),
+        invalid("unknown_param_only", kHost + "/tra-cuu?maHoSo=" + kCode1, R::NoCodeInLink),
+        // "ma" is a default code parameter: the default follow-up URL (office.public_lookup_url) uses it.
+        dossier("follow_url_param_ma", kHost + "/p/home/dvc-tra-cuu-ho-so.html?ma=" + kCode1, kCode1),
         // Token URLs.
         token("token_url", kHost + "/apiqr/qr?id=3f2504e0-4f89-11d3-9a0c-0305e82c3301", "3f2504e0-4f89-11d3-9a0c-0305e82c3301"),
         token("token_url_upper_param", kHost + "/apiqr/qr/?ID=ABC123&x=1", "ABC123"),

@@ -48,11 +48,11 @@ std::vector<Case> cases() {
     std::vector<Case> out;
     for (int status : {4, 5, 6, 9}) {
         out.push_back({"status-" + std::to_string(status) + "-58mm",
-                       buildStatusSlip(samples[static_cast<std::size_t>(status - 1)].dossier,
+                       buildStatusSlip(samples[static_cast<std::size_t>(status - 1)].answer,
                                        samples[static_cast<std::size_t>(status - 1)].input),
                        384});
     }
-    out.push_back({"status-5-80mm", buildStatusSlip(samples[4].dossier, samples[4].input), 576});
+    out.push_back({"status-5-80mm", buildStatusSlip(samples[4].answer, samples[4].input), 576});
     out.push_back({"guidance-58mm", buildGuidanceSlip(sampleGuidance()), 384});
     out.push_back({"test-page-58mm",
                    buildTestPage("Trung tâm Phục vụ hành chính công tỉnh Ninh Bình", kiosk::test::sampleNow(), 384,
@@ -110,9 +110,9 @@ TEST(GoldenSlipTest, ToleranceCatchesALayoutChange) {
     // moves everything below it.
     const kiosk::test::NotoFonts fonts;
     auto samples = kiosk::test::statusSamples();
-    auto a = fonts.renderer().render(buildStatusSlip(samples[3].dossier, samples[3].input));
-    samples[3].input.dueLine.clear();
-    auto b = fonts.renderer().render(buildStatusSlip(samples[3].dossier, samples[3].input));
+    auto a = fonts.renderer().render(buildStatusSlip(samples[3].answer, samples[3].input));
+    samples[3].answer.dueLine.clear();
+    auto b = fonts.renderer().render(buildStatusSlip(samples[3].answer, samples[3].input));
     ASSERT_TRUE(a && b);
     const int h = std::min(a->raster.height, b->raster.height);
     std::int64_t differing = 0;

@@ -26,7 +26,7 @@ TEST(RoundTripTest, StatusSlipQrSurvivesEscPosAndDecodes) {
     const kiosk::test::NotoFonts fonts;
     for (int width : {384, 576}) {
         const auto sample = kiosk::test::statusSamples().at(8);
-        auto rendered = fonts.renderer().render(slip::buildStatusSlip(sample.dossier, sample.input), {.paperWidthDots = width});
+        auto rendered = fonts.renderer().render(slip::buildStatusSlip(sample.answer, sample.input), {.paperWidthDots = width});
         ASSERT_TRUE(rendered);
         const auto bytes = escpos::encodeJob(rendered->raster, {.bandRows = 24});
         auto job = escpos::parseEscPos(bytes);
@@ -60,7 +60,7 @@ TEST(RoundTripTest, NativeQrVariantIsRebuiltAndDecodes) {
 TEST(RoundTripTest, StatusSlipWithNativeQrDecodesAndKeepsTheText) {
     const kiosk::test::NotoFonts fonts;
     const auto sample = kiosk::test::statusSamples().at(5);
-    auto rendered = fonts.renderer().render(slip::buildStatusSlip(sample.dossier, sample.input));
+    auto rendered = fonts.renderer().render(slip::buildStatusSlip(sample.answer, sample.input));
     ASSERT_TRUE(rendered);
     ASSERT_EQ(rendered->qrPayloads, std::vector<std::string>{sample.dossier.publicLookupUrl});
     const auto bytes = escpos::encodeSlipJob(*rendered, {.nativeQr = true, .nativeQrModuleDots = 5});

@@ -35,7 +35,7 @@ TEST(DevicesTest, OnlyTheAskedForDevicesAreBuilt) {
     core::Settings settings;
     settings.printer.uri = "file:/tmp/slips.bin";
     settings.camera.source = core::CameraSource::Synthetic;
-    app::Devices devices = app::buildDevices(settings, app::DeviceSet{.http = false, .printer = true, .camera = false, .scanners = false});
+    app::Devices devices = app::buildDevices(settings, app::DeviceSet::printerOnly());
     EXPECT_EQ(devices.http, nullptr);
     EXPECT_NE(devices.printer, nullptr);
     EXPECT_EQ(devices.camera, nullptr);

@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "kiosk/core/config/config_loader.hpp"
 #include "kiosk/core/escpos/escpos_parser.hpp"
 #include "kiosk/core/guidance/guidance_catalog.hpp"
 #include "kiosk/core/slip/raster.hpp"
@@ -100,11 +101,12 @@ TEST(SlipJobsTest, ApplicantNamePrintedOnlyWhenConfigured) {
     EXPECT_EQ(heightOf(without, dossier), heightOf(without, anonymous));
 }
 
-TEST(SlipJobsTest, LookupUrlUsesTheTemplateOrFallsBackToTheBackendUrl) {
+TEST(SlipJobsTest, LookupUrlIsTheTemplateWithTheCodeAndNothingElse) {
     auto settings = testSettings();
     EXPECT_EQ(makeMaker(settings).lookupUrl("000.00.06.H56-231027-0361"),
               "https://dichvucong.ninhbinh.gov.vn/portaldvc/tra-cuu?MHS=000.00.06.H56-231027-0361");
     EXPECT_EQ(makeMaker(settings).lookupUrl("a b&c"), "https://dichvucong.ninhbinh.gov.vn/portaldvc/tra-cuu?MHS=a%20b%26c");
+    // No template: no QR on the slip, even when the backend sends a URL (it is never filtered and reused).
     settings.office.publicLookupUrl.clear();
     settings.printer.widthDots = 384;
     const auto maker = makeMaker(settings);
@@ -113,7 +115,32 @@ TEST(SlipJobsTest, LookupUrlUsesTheTemplateOrFallsBackToTheBackendUrl) {
     auto slip = maker.statusSlip(dossier, core::Language::Vi, test::sampleNow());
     ASSERT_TRUE(slip) << slip.error().message;
     EXPECT_EQ(slip->raster.width, 384);
-    EXPECT_EQ(decodeQr(slip->raster), dossier.publicLookupUrl);
+    EXPECT_TRUE(slip->qrCodes.empty());
+    EXPECT_EQ(decodeQr(slip->raster), "");
+}
+
+// Issue "bug 2": the kiosk reads its own slip back. A slip printed with the shipped example config,
+// its QR decoded, read by the kiosk's receipt reader with the same config: the dossier code.
+TEST(SlipJobsTest, TheExampleConfigReadsBackTheQrOfItsOwnSlip) {
+    core::ConfigFiles files;
+    files.fleetFile = std::string(KIOSK_SOURCE_ASSETS_DIR) + "/../config/kiosk.example.toml";
+    files.fleetExplicit = true;
+    files.useLocal = false;
+    auto loaded = core::loadSettings(files);
+    ASSERT_TRUE(loaded) << loaded.error().message;
+    core::Settings settings = loaded->settings;
+    settings.paths.assetsDir = KIOSK_SOURCE_ASSETS_DIR;
+    const auto maker = makeMaker(settings);
+    for (int status : {4, 5, 9}) {
+        const auto dossier = sampleDossier(status);
+        auto slip = maker.statusSlip(dossier, core::Language::Vi, test::sampleNow());
+        ASSERT_TRUE(slip) << slip.error().message;
+        const std::string qr = decodeQr(slip->raster);
+        ASSERT_FALSE(qr.empty());
+        const core::ReceiptReading reading = core::readReceipt(qr, settings.receipt);
+        ASSERT_TRUE(std::holds_alternative<core::DossierCode>(reading)) << qr;
+        EXPECT_EQ(std::get<core::DossierCode>(reading).value, dossier.code);
+    }
 }
 
 TEST(SlipJobsTest, GuidanceSlipRendersForABundledEntry) {
@@ -164,11 +191,13 @@ TEST(SlipJobsTest, EscPosJobParsesAndPngRoundTrips) {
 TEST(SlipJobsTest, MissingDocumentsAndUnpaidFeesAreListedUnderTheNextStep) {
     const auto maker = makeMaker(testSettings());
     auto needsDocs = sampleDossier(5);
+    needsDocs.missingDocuments.clear();
     const int bare = heightOf(maker, needsDocs);
     needsDocs.missingDocuments = {{"Bản sao Căn cước công dân", "bản sao có chứng thực"}, {"Tờ khai mẫu 03", ""}};
     EXPECT_GT(heightOf(maker, needsDocs), bare);
 
     auto needsPayment = sampleDossier(6);
+    needsPayment.fees.clear();
     const int unpaidNone = heightOf(maker, needsPayment);
     needsPayment.fees = {{"Lệ phí cấp phiếu", 200000, true, "", ""}};
     EXPECT_EQ(heightOf(maker, needsPayment), unpaidNone);  // paid fees are not asked for again
