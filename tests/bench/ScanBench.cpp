@@ -464,7 +464,9 @@ void BM_ScanLatency(benchmark::State& state) {
     std::mutex m;
     std::condition_variable cv;
     std::optional<Clock::time_point> reportedAt;
-    app::ScanService service({}, anyText, [&](app::ScanEvent e) {
+    app::ScanServiceOptions options;
+    options.repeatInterval = std::chrono::milliseconds(0);  // every run shows the same code again
+    app::ScanService service(options, anyText, [&](app::ScanEvent e) {
         std::lock_guard lock(m);
         reportedAt = e.reported;
         cv.notify_all();
@@ -480,7 +482,6 @@ void BM_ScanLatency(benchmark::State& state) {
     int missed = 0;
     for (auto _ : state) {
         for (int run = 0; run < g_latencyRuns; ++run) {
-            service.resetDedupe();
             auto next = Clock::now();
             for (int i = idleCount(rng); i > 0; --i) {
                 camera->push(idleFrames[static_cast<std::size_t>(i) % idleFrames.size()].view(), Clock::now());

@@ -15,6 +15,7 @@
 #include "kiosk/core/api/dossier_mapping.hpp"
 #include "kiosk/core/api/openapi_document.hpp"
 #include "kiosk/core/guidance/guidance_catalog.hpp"
+#include "kiosk/core/text/url_encoding.hpp"
 
 namespace kiosk::app {
 namespace {
@@ -294,7 +295,7 @@ core::ZonedTime nowAtOffset() {
 
 void checkDossier(Run& run, const std::string& code, const std::string& subject) {
     Expectation expect{200, "for a dossier the backend knows", {}, {{404, "the code was given with --code as one your system knows"}}};
-    auto out = run.call(run.options().token, {"GET", "/api/v1/dossiers/" + encodePathSegment(code), {}, {}});
+    auto out = run.call(run.options().token, {"GET", "/api/v1/dossiers/" + core::percentEncode(code), {}, {}});
     run.judgeAnswer("dossier", subject, "get", kDossierPath, expect, out);
     core::SchemaReport report;
     run.judgeSchema("dossier", subject, run.sectionOf("get", kDossierPath, 200, out.spec), out, report);
@@ -321,7 +322,7 @@ void checkDossier(Run& run, const std::string& code, const std::string& subject)
 // @return the dossier code the token stands for, when it resolved
 std::optional<std::string> checkToken(Run& run, const std::string& token) {
     Expectation expect{200, "for a receipt token the backend issued", {}, {{404, "the token link was given with --code as one your system issued"}}};
-    auto out = run.call(run.options().token, {"GET", "/api/v1/receipt-tokens/" + encodePathSegment(token), {}, {}});
+    auto out = run.call(run.options().token, {"GET", "/api/v1/receipt-tokens/" + core::percentEncode(token), {}, {}});
     run.judgeAnswer("token", token, "get", kTokenPath, expect, out);
     core::SchemaReport report;
     run.judgeSchema("token", token, run.sectionOf("get", kTokenPath, 200, out.spec), out, report);
@@ -467,7 +468,7 @@ ConformanceReport runConformance(platform::HttpClient& http, const BackendOption
     std::vector<std::string> codes;
     for (const auto& c : targets.codes) codes.push_back(c.value);
     const std::string probe = codes.empty() ? std::string{kUnknownCode} : codes.front();
-    const std::string probeUrl = "/api/v1/dossiers/" + encodePathSegment(probe);
+    const std::string probeUrl = "/api/v1/dossiers/" + core::percentEncode(probe);
 
     // 1. The device token is required.
     const std::map<int, std::string> open = {
@@ -483,7 +484,7 @@ ConformanceReport runConformance(platform::HttpClient& http, const BackendOption
 
     // 2. Dossiers: an unknown code, then each code given and each token link given.
     run.errorExchange("dossier.unknown", std::string{kUnknownCode}, options.token, kDossierPath,
-                      "/api/v1/dossiers/" + encodePathSegment(kUnknownCode),
+                      "/api/v1/dossiers/" + core::percentEncode(kUnknownCode),
                       Expectation{404, "for a code nobody issued", {{410, "the contract says 404 (the kiosk treats 404 and 410 alike)"}},
                                   {{200, "a made-up code must not be found"}}});
     if (codes.empty()) {
@@ -494,7 +495,7 @@ ConformanceReport runConformance(platform::HttpClient& http, const BackendOption
     for (const auto& code : codes) checkDossier(run, code, code);
 
     run.errorExchange("token.unknown", std::string{kUnknownToken}, options.token, kTokenPath,
-                      "/api/v1/receipt-tokens/" + encodePathSegment(kUnknownToken),
+                      "/api/v1/receipt-tokens/" + core::percentEncode(kUnknownToken),
                       Expectation{404, "for a token nobody issued", {{410, "the contract says 404 (the kiosk treats 404 and 410 alike)"}}, {}});
     for (const auto& token : targets.tokens) {
         if (auto code = checkToken(run, token.value); code && std::find(codes.begin(), codes.end(), *code) == codes.end()) {

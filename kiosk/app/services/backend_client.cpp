@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "kiosk/core/api/dossier_mapping.hpp"
+#include "kiosk/core/text/url_encoding.hpp"
 
 namespace kiosk::app {
 namespace {
@@ -99,23 +100,6 @@ bool isJsonContentType(std::string_view contentType) {
            (contentType.size() == 16 || contentType[16] == ';' || contentType[16] == ' ');
 }
 
-std::string encodePathSegment(std::string_view segment) {
-    static constexpr char kHex[] = "0123456789ABCDEF";
-    std::string out;
-    for (const char c : segment) {
-        const auto u = static_cast<unsigned char>(c);
-        if ((u >= 'A' && u <= 'Z') || (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || c == '-' || c == '.' ||
-            c == '_' || c == '~') {
-            out += c;
-        } else {
-            out += '%';
-            out += kHex[u >> 4];
-            out += kHex[u & 15];
-        }
-    }
-    return out;
-}
-
 BackendClient::BackendClient(platform::HttpClient& http, BackendOptions options)
     : m_http(http), m_options(std::move(options)) {
     while (m_options.baseUrl.ends_with('/')) m_options.baseUrl.pop_back();
@@ -168,7 +152,7 @@ std::expected<platform::HttpResponse, platform::HttpError> BackendClient::exchan
 }
 
 std::expected<std::string, LookupError> BackendClient::resolveToken(std::string_view token, const std::atomic<bool>* cancel) {
-    auto response = send({"GET", "/api/v1/receipt-tokens/" + encodePathSegment(token), {}, {}}, true, cancel);
+    auto response = send({"GET", "/api/v1/receipt-tokens/" + core::percentEncode(token), {}, {}}, true, cancel);
     if (!response) return logged(response.error(), "token");
     if (!isJsonContentType(response->contentType)) {
         return logged({LookupErrorKind::BadResponse, "content type is not application/json", response->status}, "token");
@@ -179,7 +163,7 @@ std::expected<std::string, LookupError> BackendClient::resolveToken(std::string_
 }
 
 std::expected<core::Dossier, LookupError> BackendClient::lookupDossier(std::string_view code, const std::atomic<bool>* cancel) {
-    auto response = send({"GET", "/api/v1/dossiers/" + encodePathSegment(code), {}, {}}, true, cancel);
+    auto response = send({"GET", "/api/v1/dossiers/" + core::percentEncode(code), {}, {}}, true, cancel);
     if (!response) return logged(response.error(), "dossier");
     if (response->status != 200) {
         return logged({LookupErrorKind::Server, "unexpected HTTP " + std::to_string(response->status), response->status}, "dossier");

@@ -72,8 +72,6 @@ private:
     BackendOptions m_options;
 };
 
-/// Percent-encodes one URL path segment (RFC 3986 unreserved characters stay).
-std::string encodePathSegment(std::string_view segment);
 
 /// @return true for "application/json", with or without parameters ("; charset=utf-8"): the only
 ///         Content-Type the kiosk reads a body with

@@ -156,13 +156,13 @@ void KioskServices::buildPrinting(std::unique_ptr<platform::Printer> printer) {
 
 void KioskServices::buildScanning(Devices& devices) {
     ScanServiceOptions options;
-    options.dedupeWindow = std::chrono::seconds(std::max(1, m_settings.scanner.dedupeSeconds));
     options.previewFps = m_settings.camera.preview ? 10.0 : 0.0;
     const core::ReceiptRules rules = m_settings.receipt;
     m_scan = std::make_unique<ScanService>(
         options, [rules](std::string_view raw) { return core::readReceipt(raw, rules); },
         [this](ScanEvent e) {
-            spdlog::info("scan from {} ({} ms to report)", e.source == ScanSource::Camera ? "camera" : "scanner",
+            // Debug: a held receipt is reported every repeatInterval; the flow's "lookup N started" is the news.
+            spdlog::debug("scan from {} ({} ms to report)", e.source == ScanSource::Camera ? "camera" : "scanner",
                          std::chrono::duration_cast<std::chrono::milliseconds>(e.reported - e.arrival).count());
             m_health.scanRead(e.source == ScanSource::Camera    ? ScanChannel::Camera
                               : e.source == ScanSource::Scanner ? ScanChannel::Scanner
@@ -290,7 +290,8 @@ bool KioskServices::ensureSlipMaker() {
 }
 
 void KioskServices::wipeSession() {
-    m_scan->resetDedupe();
+    // Whether a receipt still in view is looked up again is the flow's rule (it keeps its dedupe over
+    // Done and drops it at the idle reset); the scan service only throttles repeats.
     stopSpeaking();  // nothing of the session may still be heard
 }
 

@@ -35,7 +35,7 @@ ScanService::ScanService(ScanServiceOptions options, ReadFn read, OnScan onScan,
       m_read(std::move(read)),
       m_onScan(std::move(onScan)),
       m_onPreview(std::move(onPreview)),
-      m_dedupe(m_options.dedupeWindow) {}
+      m_throttle(m_options.repeatInterval) {}
 
 ScanService::~ScanService() { stop(); }
 
@@ -77,15 +77,10 @@ void ScanService::submitText(std::string_view raw, ScanSource source, Clock::tim
     report(std::string{raw}, source, arrival);
 }
 
-void ScanService::resetDedupe() {
-    std::lock_guard lock(m_dedupeMutex);
-    m_dedupe.reset();
-}
-
 void ScanService::report(const std::string& raw, ScanSource source, Clock::time_point arrival) {
     {
-        std::lock_guard lock(m_dedupeMutex);
-        if (!m_dedupe.shouldReport(raw, Clock::now())) return;
+        std::lock_guard lock(m_throttleMutex);
+        if (!m_throttle.pass(raw, Clock::now())) return;
     }
     ScanEvent event;
     event.reading = m_read ? m_read(raw) : core::ReceiptReading{core::NotAReceipt{core::NotReceiptReason::Empty}};

@@ -2,7 +2,7 @@
 // ScanService: the scanning path from devices to "a receipt was scanned".
 //
 //   camera capture thread -> FrameMailbox -> decoder thread (DecodePipeline) -+
-//   serial / evdev scanner threads ------------------------------------------+-> dedupe -> readReceipt
+//   serial / evdev scanner threads ------------------------------------------+-> throttle -> readReceipt
 //   keyboard-wedge bursts (UI thread, submitText) ---------------------------+      -> onScan callback
 //
 // The UI thread never runs any of it: callbacks run on the worker threads and the composition root
@@ -24,7 +24,7 @@
 
 #include "kiosk/core/receipt/receipt.hpp"
 #include "kiosk/core/scan/decode_pipeline.hpp"
-#include "kiosk/core/scan/scan_dedupe.hpp"
+#include "kiosk/core/scan/scan_throttle.hpp"
 #include "platform/camera.hpp"
 #include "platform/frame_mailbox.hpp"
 #include "platform/scanner.hpp"
@@ -33,7 +33,8 @@ namespace kiosk::app {
 
 enum class ScanSource { Camera, Scanner, Keyboard };
 
-/// A scan worth looking up (deduped), already read by core's receipt reading.
+/// A scan, already read by core's receipt reading (repeats of a held code come at most once per
+/// ScanServiceOptions::repeatInterval; whether one is a new lookup is the flow's rule).
 struct ScanEvent {
     core::ReceiptReading reading;
     ScanSource source = ScanSource::Camera;
@@ -71,7 +72,10 @@ struct ScanStats {
 };
 
 struct ScanServiceOptions {
-    std::chrono::milliseconds dedupeWindow{4000};
+    /// The least time between two reports of the same text (a held receipt is decoded every frame).
+    /// Well under the flow's dedupe window (scanner.dedupe_seconds, at least 1 s), which each report
+    /// refreshes.
+    std::chrono::milliseconds repeatInterval{400};
     int previewMaxWidth = 320;
     int previewMaxHeight = 240;
     double previewFps = 10;  ///< at most this many preview frames per second (0: no preview)
@@ -84,7 +88,7 @@ class ScanService {
 public:
     /// Reads raw text (normally core::readReceipt bound to the configured rules).
     using ReadFn = std::function<core::ReceiptReading(std::string_view raw)>;
-    /// A deduped scan; runs on a worker thread (post it to the UI queue, do not block).
+    /// A scan; runs on a worker thread (post it to the UI queue, do not block).
     using OnScan = std::function<void(ScanEvent)>;
     /// A new preview frame or outline is ready; runs on the decoder thread (e.g. glfwPostEmptyEvent).
     using OnPreview = std::function<void()>;
@@ -104,18 +108,15 @@ public:
     /// Stops and joins every thread. Idempotent.
     void stop();
 
-    /// A code from the keyboard-wedge detector (or any other text source). Thread-safe; deduped
+    /// A code from the keyboard-wedge detector (or any other text source). Thread-safe; throttled
     /// like camera scans. Runs readReceipt and the callback on the calling thread (cheap).
     void submitText(std::string_view raw, ScanSource source, std::chrono::steady_clock::time_point arrival);
-
-    /// Forget the last code (the session ended: the same receipt may be scanned again at once).
-    void resetDedupe();
 
     /// Copies the newest preview into `out` when it is newer than `out.sequence`.
     /// @return true when `out` changed
     bool latestPreview(PreviewFrame& out) const;
 
-    /// The last camera detection (even a deduped one: the outline still flashes).
+    /// The last camera detection (even a throttled one: the outline still flashes).
     [[nodiscard]] std::optional<DetectionOutline> lastDetection() const;
 
     [[nodiscard]] platform::CameraStatus cameraStatus() const;
@@ -136,8 +137,8 @@ private:
     platform::FrameMailbox m_mailbox;
     std::jthread m_decoder;
 
-    std::mutex m_dedupeMutex;  ///< m_dedupe is shared by the decoder, scanner and UI threads
-    core::ScanDedupe m_dedupe;
+    std::mutex m_throttleMutex;  ///< m_throttle is shared by the decoder, scanner and UI threads
+    core::ScanThrottle m_throttle;
 
     mutable std::mutex m_snapshotMutex;  ///< guards the members below (read by the UI thread)
     PreviewFrame m_preview;

@@ -93,6 +93,14 @@ void KioskShell::dispatch(const core::Event& event) {
     for (const core::Command& command : t.commands) {
         runCommand(command);
     }
+    if (const auto* read = std::get_if<core::event::ReceiptRead>(&event);
+        read != nullptr && read->source != core::InputSource::Keypad && m_flow.screen != before.screen) {
+        // A scan the flow acted on (repeats of a receipt still in view are not news and not logged).
+        spdlog::info("scan from {} read as {}", read->source == core::InputSource::Camera ? "camera" : "scanner",
+                     std::holds_alternative<core::DossierCode>(read->reading)   ? "a dossier code"
+                     : std::holds_alternative<core::ReceiptToken>(read->reading) ? "a receipt token"
+                                                                                 : "no receipt");
+    }
     if (m_flow.screen != before.screen) {
         if (m_flow.screen == core::Screen::Result) m_services->refreshPrinterStatus();
         m_services->stopSpeaking();  // what was read aloud belonged to the screen just left

@@ -8,13 +8,14 @@
 #include <string>
 #include <string_view>
 
+#include "kiosk/core/text/url_encoding.hpp"
+
 namespace kiosk::core {
 
 /// Placeholder a follow-up URL template must contain.
 inline constexpr std::string_view kFollowUrlPlaceholder = "{code}";
 
 /// RFC 3986 percent-encoding of everything but the unreserved characters (A-Z a-z 0-9 - . _ ~).
-std::string percentEncode(std::string_view text);
 
 /// @param urlTemplate office.public_lookup_url, e.g. "https://dichvucong.gov.vn/...?ma={code}"
 /// @param code        the dossier code (percent-encoded into the URL)

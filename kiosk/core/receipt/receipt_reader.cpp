@@ -4,6 +4,7 @@
 // skipped by name before their value is even decoded, so it is never copied anywhere.
 
 #include "kiosk/core/receipt/receipt.hpp"
+#include "kiosk/core/text/url_encoding.hpp"
 
 #include "kiosk/core/text/utf8.hpp"
 
@@ -141,38 +142,6 @@ std::optional<std::string> schemeOf(std::string_view s) {
         }
     }
     return asciiLowered(s.substr(0, colon));
-}
-
-int hexValue(char c) {
-    if (isAsciiDigit(c)) return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
-
-/// application/x-www-form-urlencoded decoding: %XX and '+' as space. Malformed escapes -> nullopt.
-std::optional<std::string> percentDecode(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s[i] == '+') {
-            out.push_back(' ');
-        } else if (s[i] == '%') {
-            if (i + 2 >= s.size()) {
-                return std::nullopt;
-            }
-            const int hi = hexValue(s[i + 1]);
-            const int lo = hexValue(s[i + 2]);
-            if (hi < 0 || lo < 0) {
-                return std::nullopt;
-            }
-            out.push_back(static_cast<char>(hi * 16 + lo));
-            i += 2;
-        } else {
-            out.push_back(s[i]);
-        }
-    }
-    return out;
 }
 
 /// Host of an authority (`host[:port]`), lower-cased, or nothing when the authority is not one the kiosk

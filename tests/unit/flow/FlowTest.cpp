@@ -539,3 +539,28 @@ TEST(FlowTest, PrintFailureIsTyped) {
     s.post(ev::PrintFinished{});
     EXPECT_EQ(s.state.print, PrintStatus::Printed);
 }
+
+// The one rule for repeats (the scan service only throttles them): a receipt still under the camera
+// after Done is not looked up again while it stays in view; after the idle reset it is.
+TEST(FlowTest, ReceiptStillInViewAfterDoneIsNotLookedUpAgain) {
+    Session s;
+    s.post(ev::ReceiptRead{kCode, InputSource::Camera});
+    s.post(ev::LookupSucceeded{s.lookupId(), makeDossier(kCode.value)});
+    ASSERT_EQ(s.state.screen, Screen::Result);
+    for (int i = 0; i < 40; ++i) {  // read for 20 s while the receipt stays in view
+        s.now += 500ms;
+        s.post(ev::ReceiptRead{kCode, InputSource::Camera});
+    }
+    s.post(ev::Done{});
+    const auto lookups = s.state.lookupRequestId;
+    for (int i = 0; i < 20; ++i) {
+        s.now += 500ms;
+        s.post(ev::ReceiptRead{kCode, InputSource::Camera});
+        ASSERT_EQ(s.state.screen, Screen::Attract) << i;
+    }
+    EXPECT_EQ(s.state.lookupRequestId, lookups);
+    // Taken away, then idle: the reset forgets it, so the next citizen's receipt is news.
+    s.advance(61s);
+    s.post(ev::ReceiptRead{kCode, InputSource::Camera});
+    EXPECT_EQ(s.state.screen, Screen::LookingUp);
+}

@@ -6,6 +6,7 @@
 #include <future>
 
 #include "kiosk/app/services/backend_client.hpp"
+#include "kiosk/core/text/url_encoding.hpp"
 #include "kiosk/app/services/lookup_service.hpp"
 #include "platform/fake/http_client_fake.hpp"
 
@@ -45,7 +46,7 @@ TEST(BackendClientTest, LooksUpWithBearerTokenAndEncodedPath) {
     bool auth = false;
     for (const auto& [k, v] : requests[0].headers) auth |= (k == "Authorization" && v == "Bearer secret-token");
     EXPECT_TRUE(auth);
-    EXPECT_EQ(app::encodePathSegment("a/b c?%"), "a%2Fb%20c%3F%25");
+    EXPECT_EQ(kiosk::core::percentEncode("a/b c?%"), "a%2Fb%20c%3F%25");
 }
 
 TEST(BackendClientTest, StatusCodesMapToKinds) {
