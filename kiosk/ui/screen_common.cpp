@@ -113,19 +113,22 @@ std::optional<UiEvent> drawAccessibilityRow(const Chrome& chrome, const Rect& r)
     const Strings& t = *chrome.text;
     std::optional<UiEvent> event;
     const float gap = m.gap;
-    // Four equal buttons: Tiếng Việt | English | Chữ lớn | Tương phản cao.
-    const float w = (r.width() - 3.0f * gap) / 4.0f;
+    // Equal buttons: Tiếng Việt | English (unless the office hides the switch) | large text | contrast.
+    const int count = chrome.showLanguageSwitch ? 4 : 2;
+    const float w = (r.width() - static_cast<float>(count - 1) * gap) / static_cast<float>(count);
     moveTo(r.min);
-    if (touchButton("lang-vi", t.get("screens.common.language_vi"), ImVec2(w, m.touch),
-                    chrome.language == Language::Vi ? ButtonKind::Selected : ButtonKind::Secondary)) {
-        event = act::SetLanguage{Language::Vi};
+    if (chrome.showLanguageSwitch) {
+        if (touchButton("lang-vi", t.get("screens.common.language_vi"), ImVec2(w, m.touch),
+                        chrome.language == Language::Vi ? ButtonKind::Selected : ButtonKind::Secondary)) {
+            event = act::SetLanguage{Language::Vi};
+        }
+        ImGui::SameLine(0.0f, gap);
+        if (touchButton("lang-en", t.get("screens.common.language_en"), ImVec2(w, m.touch),
+                        chrome.language == Language::En ? ButtonKind::Selected : ButtonKind::Secondary)) {
+            event = act::SetLanguage{Language::En};
+        }
+        ImGui::SameLine(0.0f, gap);
     }
-    ImGui::SameLine(0.0f, gap);
-    if (touchButton("lang-en", t.get("screens.common.language_en"), ImVec2(w, m.touch),
-                    chrome.language == Language::En ? ButtonKind::Selected : ButtonKind::Secondary)) {
-        event = act::SetLanguage{Language::En};
-    }
-    ImGui::SameLine(0.0f, gap);
     if (toggleButton("large-text", t.get("screens.common.large_text"), chrome.largeText, ImVec2(w, m.touch))) {
         event = act::ToggleLargeText{};
     }

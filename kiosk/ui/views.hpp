@@ -33,6 +33,7 @@ struct Chrome {
     Language language = Language::Vi;
     bool largeText = false;
     bool highContrast = false;
+    bool showLanguageSwitch = true;  ///< ui.show_english_switch: the Tiếng Việt / English buttons
 };
 
 /// Where the camera sits, so the attract screen can point at it (ui.camera_position).

@@ -33,6 +33,7 @@ core::Result<SlipMaker> SlipMaker::create(const core::Settings& settings, core::
     maker.m_vi = std::make_shared<const core::StringTable>(std::move(*vi));
     maker.m_en = std::make_shared<const core::StringTable>(std::move(*en));
     maker.m_officeName = settings.office.name;
+    maker.m_officeAddress = settings.office.address;
     maker.m_helpLine = settings.office.helpLine;
     maker.m_lookupTemplate = settings.office.publicLookupUrl;
     maker.m_zone = std::move(zone);
@@ -56,6 +57,7 @@ core::Result<core::slip::RenderedSlip> SlipMaker::statusSlip(const core::Dossier
         core::answerFor(dossier, t, core::AnswerContext{language, now.utc, m_zone, m_lookupTemplate});
     core::slip::StatusSlipInput in;
     in.officeName = m_officeName;
+    in.officeAddress = m_officeAddress;
     in.printedAt = m_zone.at(now.utc);
     in.includeApplicant = m_printApplicantName;
     auto& l = in.labels;
@@ -89,6 +91,7 @@ core::Result<core::slip::RenderedSlip> SlipMaker::guidanceSlip(const core::guida
     in.serviceUrl = entry.url;
     in.helpLine = m_helpLine;
     in.officeName = m_officeName;
+    in.officeAddress = m_officeAddress;
     in.printedAt = m_zone.at(now.utc);
     in.language = language;
     auto& l = in.labels;

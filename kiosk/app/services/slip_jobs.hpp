@@ -82,6 +82,7 @@ private:
     std::shared_ptr<const core::StringTable> m_vi;
     std::shared_ptr<const core::StringTable> m_en;
     std::string m_officeName;
+    std::string m_officeAddress;
     std::string m_helpLine;
     std::string m_lookupTemplate;
     core::TimeZone m_zone;

@@ -41,6 +41,7 @@ ui::Chrome ScreenHost::chrome(const ScreenInputs& in) {
              core::formatDate(now, in.flow.language);
     c.language = in.flow.language;
     c.largeText = in.flow.largeText;
+    c.showLanguageSwitch = in.settings.ui.showEnglishSwitch;
     c.highContrast = in.flow.highContrast;
     return c;
 }

@@ -93,7 +93,6 @@ const std::vector<KeyDef>& keyTable() {
         {"ui.idle_timeout_s", KIOSK_REF(ui.idleTimeoutS), Format::Plain, 10, 3600},
         {"ui.idle_warning_s", KIOSK_REF(ui.idleWarningS), Format::Plain, 3, 300},
         {"ui.show_english_switch", KIOSK_REF(ui.showEnglishSwitch)},
-        {"ui.scan_sound", KIOSK_REF(ui.scanSound)},
         {"ui.camera_position", KIOSK_REF(ui.cameraPosition)},
         {"audio.enabled", KIOSK_REF(audio.enabled)},
         {"audio.volume", KIOSK_REF(audio.volume), Format::Plain, 0, 100},

@@ -60,7 +60,6 @@ struct UiSettings {
     int idleTimeoutS = 60;       ///< idle time before the warning overlay
     int idleWarningS = 15;       ///< countdown of the warning overlay before the reset
     bool showEnglishSwitch = true;
-    bool scanSound = false;      ///< play a short sound when a code is detected
     /// Where the camera sits, for the attract screen's hint: "above" the screen, "below" it, or on a "stand".
     CameraPosition cameraPosition = CameraPosition::Above;
 };

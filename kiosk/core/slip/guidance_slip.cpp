@@ -39,7 +39,7 @@ Slip buildGuidanceSlip(const GuidanceSlipInput& input) {
     if (!input.helpLine.empty()) {
         slip.body.push_back(TextBlock{l.help + ": " + input.helpLine, TextSize::Small, Weight::Bold, Align::Center});
     }
-    slip.footer = SlipFooter{input.officeName, input.printedAt, l.printedAt, input.language};
+    slip.footer = SlipFooter{input.officeName, input.officeAddress, input.printedAt, l.printedAt, input.language};
     return slip;
 }
 

@@ -30,6 +30,7 @@ struct GuidanceSlipInput {
     std::string serviceUrl;              ///< online service page; printed written out and as a QR code
     std::string helpLine;                ///< e.g. "Tổng đài 1900 xxxx" (an office line, never a person)
     std::string officeName;
+    std::string officeAddress;           ///< office.address (may be empty)
     ZonedTime printedAt;
     Language language = Language::Vi;
     GuidanceSlipLabels labels;

@@ -56,6 +56,7 @@ using SlipElement = std::variant<TextBlock, Separator, QrBlock, KeyValueRow, Spa
 /// Printed after the body: the office and when the slip was printed (time is passed in, never read).
 struct SlipFooter {
     std::string officeName;
+    std::string officeAddress;   ///< office.address; a line under the name when set
     ZonedTime printedAt;
     std::string printedAtLabel;  ///< translated, e.g. "In lúc"
     Language language = Language::Vi;  ///< how the print time is written (core formatDateTime)

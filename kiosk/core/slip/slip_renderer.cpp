@@ -557,6 +557,9 @@ Result<RenderedSlip> SlipRenderer::render(const Slip& slip, const RenderOptions&
         if (!slip.footer.officeName.empty()) {
             canvas.text({slip.footer.officeName, TextSize::Small, Weight::Bold, Align::Center});
         }
+        if (!slip.footer.officeAddress.empty()) {
+            canvas.text({slip.footer.officeAddress, TextSize::Small, Weight::Regular, Align::Center});
+        }
         std::string when = slip.footer.printedAtLabel;
         if (!when.empty()) {
             when += ' ';

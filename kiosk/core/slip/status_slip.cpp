@@ -67,7 +67,7 @@ Slip buildStatusSlip(const DossierAnswer& a, const StatusSlipInput& input) {
         slip.body.push_back(Spacer{6});
         slip.body.push_back(QrBlock{a.followUrl, l.qrCaption});
     }
-    slip.footer = SlipFooter{input.officeName, input.printedAt, l.printedAt, a.language};
+    slip.footer = SlipFooter{input.officeName, input.officeAddress, input.printedAt, l.printedAt, a.language};
     return slip;
 }
 

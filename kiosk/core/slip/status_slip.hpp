@@ -32,6 +32,7 @@ struct StatusSlipLabels {
 /// Everything the status slip shows besides the answer itself.
 struct StatusSlipInput {
     std::string officeName;
+    std::string officeAddress;  ///< office.address (may be empty)
     ZonedTime printedAt;        ///< at the office's zone
     bool includeApplicant = false;  ///< print the masked applicant name (off by default)
     StatusSlipLabels labels;

@@ -33,7 +33,7 @@ Slip buildTestPage(const std::string& officeName, const ZonedTime& printedAt, in
     slip.body.push_back(KeyValueRow{"Mã hồ sơ", "000.00.06.H56-231027-0361", true});
     slip.body.push_back(TextBlock{"— – … “ ” ‘ ’ • ₫ 0123456789", TextSize::Normal});
     slip.body.push_back(QrBlock{qrPayload, "Mã QR thử"});
-    slip.footer = SlipFooter{officeName, printedAt, "In lúc"};
+    slip.footer = SlipFooter{officeName, {}, printedAt, "In lúc"};
     return slip;
 }
 
