@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <iostream>
 
@@ -48,7 +49,15 @@ int runPrintTest(const PrintTestJob& job) {
         std::cout << report.dump() << std::endl;
         return error ? 1 : 0;
     };
-    const std::chrono::milliseconds timeout{job.timeoutMs};
+    // --timeout-ms is the operator's whole wait: every printer call gets what is left of it.
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds{job.timeoutMs};
+    const auto left = [&] {
+        return std::max(std::chrono::milliseconds{0}, std::chrono::duration_cast<std::chrono::milliseconds>(
+                                                          deadline - std::chrono::steady_clock::now()));
+    };
+    const auto timedOut = [] {
+        return platform::PrintError{platform::PrintErrorKind::Timeout, "the print test ran out of time (--timeout-ms)"};
+    };
 
     auto uri = platform::parsePrinterUri(uriText);
     if (!uri) return finish(platform::PrintError{platform::PrintErrorKind::InvalidUri, uri.error().message}, std::nullopt);
@@ -56,7 +65,7 @@ int runPrintTest(const PrintTestJob& job) {
 
     std::optional<platform::PrinterStatus> status;
     if (printer->twoWay()) {
-        auto st = printer->status(timeout);
+        auto st = printer->status(left());
         if (!st) return finish(st.error(), std::nullopt);
         status = *st;
         if (auto ready = platform::readiness(*st); !ready) return finish(ready.error(), status);
@@ -73,11 +82,12 @@ int runPrintTest(const PrintTestJob& job) {
     if (!page) return finish(platform::PrintError{platform::PrintErrorKind::Io, page.error().message}, status);
 
     const auto bytes = core::escpos::encodeSlipJob(*page, {.cut = job.cut});
-    if (auto ok = printer->print(bytes, timeout); !ok) return finish(ok.error(), status);
+    if (left() <= std::chrono::milliseconds{0}) return finish(timedOut(), status);
+    if (auto ok = printer->print(bytes, left()); !ok) return finish(ok.error(), status);
     report["printed"] = true;
-    if (printer->twoWay()) {
-        // Report the status after the page: a near-end roll shows up here.
-        if (auto after = printer->status(timeout)) status = *after;
+    if (printer->twoWay() && left() > std::chrono::milliseconds{0}) {
+        // Report the status after the page, if time is left: a near-end roll shows up here.
+        if (auto after = printer->status(left())) status = *after;
     }
     return finish(std::nullopt, status);
 }
@@ -96,7 +106,7 @@ void registerPrintTest(CLI::App& cli, const GlobalOptions& options, CommandResul
     cmd->add_option("--printer", args->printer, "Printer URI (usb:/dev/usb/lp0, tcp://HOST:PORT, cups:QUEUE, file:PATH)");
     cmd->add_option("--width", args->width, "Paper width in dots, 384 = 58 mm, 576 = 80 mm (default: printer.width_dots)")
         ->check(CLI::IsMember({384, 576}));
-    cmd->add_option("--timeout-ms", args->timeoutMs, "Timeout for each printer call (default: printer.timeout_ms)")
+    cmd->add_option("--timeout-ms", args->timeoutMs, "Timeout of the whole test, every printer call included (default: printer.timeout_ms)")
         ->check(CLI::Range(100, 120000));
     cmd->add_option("--office", args->office, "Office name for the footer (default: office.name)");
     cmd->callback([&options, &result, args] {

@@ -9,13 +9,12 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
-#include <fstream>
-#include <iterator>
 #include <string>
 #include <variant>
 #include <vector>
 
 #include "kiosk/app/commands.hpp"
+#include "kiosk/app/settings_from_options.hpp"
 #include "kiosk/core/receipt/receipt.hpp"
 #include "kiosk/core/scan/decode_pipeline.hpp"
 #include "kiosk/core/scan/image_view.hpp"
@@ -35,16 +34,22 @@ const char* kindOf(const core::ReceiptReading& reading) {
     return "invalid";
 }
 
-int runScanImage(const ScanImageArgs& args) {
+int runScanImage(const GlobalOptions& options, const ScanImageArgs& args) {
+    auto loaded = loadSettingsFor(options);
+    if (!loaded) {
+        std::fprintf(stderr, "kiosk scan-image: config: %s\n", loaded.error().message.c_str());
+        return 1;
+    }
+    const core::CameraSettings& camera = loaded->settings.camera;
+    const core::ImageLimits limits{.maxPixels = camera.maxImagePixels, .maxFileBytes = camera.maxImageBytes};
     const core::ReceiptRules rules;  // the defaults; configured rules arrive with the config module
     core::DecodePipeline pipeline;
     int exitCode = 0;
     for (const auto& file : args.files) {
         nlohmann::ordered_json line;  // keys in the documented order
         line["file"] = file;
-        std::ifstream in(file, std::ios::binary);
-        const std::vector<std::uint8_t> bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-        auto image = in ? core::decodeImage(bytes) : core::Result<core::LumaImage>{core::fail(core::ErrorKind::Io, "cannot open file")};
+        // A folder, FIFO, /dev/zero or an image over the limits gets a message, not a hang or an abort.
+        auto image = core::readImageFile(file, limits);
         if (!image) {
             line["found"] = false;
             line["kind"] = "none";
@@ -70,12 +75,12 @@ int runScanImage(const ScanImageArgs& args) {
 
 }  // namespace
 
-void registerScanImage(CLI::App& cli, const GlobalOptions& /*options*/, CommandResult& result) {
+void registerScanImage(CLI::App& cli, const GlobalOptions& options, CommandResult& result) {
     auto args = std::make_shared<ScanImageArgs>();
     auto* cmd = cli.add_subcommand("scan-image", "Decode receipt codes in still images (all passes); one JSON line per file");
     cmd->add_option("FILE", args->files, "Image files (PNG, JPEG, BMP, PGM...)")->required();
     cmd->add_flag("--raw", args->raw, "Also print the decoded text (staff diagnostic)");
-    cmd->callback([args, &result] { result.exitCode = runScanImage(*args); });
+    cmd->callback([&options, args, &result] { result.exitCode = runScanImage(options, *args); });
 }
 
 }  // namespace kiosk::app

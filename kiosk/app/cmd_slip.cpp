@@ -27,6 +27,7 @@
 #include "kiosk/app/commands.hpp"
 #include "kiosk/app/settings_from_options.hpp"
 #include "kiosk/app/slip_jobs.hpp"
+#include "kiosk/core/api/dossier_mapping.hpp"
 #include "kiosk/core/api/iso_time.hpp"
 #include "kiosk/core/guidance/guidance_catalog.hpp"
 #include "kiosk/core/receipt/receipt.hpp"
@@ -136,7 +137,8 @@ core::Result<core::Dossier> readDossierJson(const std::string& path) {
         }
     }
 #undef KIOSK_TAKE
-    return d;
+    // The same cleaning and masking as a backend reply: this file may hold a name and ID in clear.
+    return core::maskDossier(std::move(d));
 }
 
 // Settings from the configuration layers, with this run's slip options on top. nullopt after a message.
@@ -219,7 +221,7 @@ std::optional<core::Dossier> findDossier(const core::Settings& settings, const s
     }
     auto options = backendOptionsFrom(settings.backend);
     if (!options) {
-        exitCode = fail("config", options.error());
+        exitCode = fail(core::toString(options.error().kind), options.error().diagnostic);
         return std::nullopt;
     }
     auto http = platform::makeDefaultHttpClient();
