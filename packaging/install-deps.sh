@@ -17,6 +17,10 @@ packages=(
   xvfb xauth libgl1-mesa-dri x11-utils x11-apps xdotool imagemagick tzdata
   # test helpers: coverage, certificates for the TLS test
   gcovr openssl
+  # sanitizers, coverage-guided fuzzing (libFuzzer) and clang-tidy: Debian 12's clang 19 (clang 14, the
+  # default, cannot compile libstdc++ 12's <expected>); llvm-19 for the symbolizer of sanitizer reports.
+  # Used by tools/test.sh, tools/fuzz.sh, tools/clang_tidy.py
+  clang-19 libclang-rt-19-dev clang-tidy-19 llvm-19 python3
 )
 
 missing=()
