@@ -242,7 +242,8 @@ private:
                     else if (state == 2) {
                         std::this_thread::sleep_for(m_delay);
                         const unsigned char ready = 0x12;  // online, paper in, cover closed
-                        if (::write(fd, &ready, 1) != 1) break;
+                        // MSG_NOSIGNAL: the kiosk may have hung up; that must not kill the test.
+                        if (::send(fd, &ready, 1, MSG_NOSIGNAL) != 1) break;
                         state = 0;
                     } else {
                         state = 0;
