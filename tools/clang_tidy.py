@@ -6,7 +6,7 @@ Usage: tools/clang_tidy.py [BUILD_DIR] [--jobs N] [--no-cache]   (default build/
 the header list of each unit comes from ninja's dependency log)
 
 A unit that passed is remembered by a key: clang-tidy's version, .clang-tidy, the compile command and the
-contents of the unit and of every project file it includes. Only units whose key changed run again, so a
+names (relative to the work tree) and contents of the unit and of every project file it includes. Only units whose key changed run again, so a
 CI run after a small change checks only what the change can affect. The cache lives outside the work
 tree (KIOSK_TIDY_CACHE, default ~/.cache/kiosk-clang-tidy); deleting it only costs time.
 """
@@ -63,12 +63,15 @@ def main() -> int:
             continue
         output = entry.get("output", "")
         files = sorted(set(deps.get(output, [])) | {source})
+        # Paths are keyed relative to the work tree, so a fresh clone in another folder (CI) finds the
+        # results of a run in the developer's tree for every unit whose contents are the same.
         key = hashlib.sha256()
         key.update(version.encode())
         key.update(config)
-        key.update(entry.get("command", " ".join(entry.get("arguments", []))).encode())
+        command = entry.get("command", " ".join(entry.get("arguments", [])))
+        key.update(command.replace(str(ROOT), "@ROOT@").replace(str(build), "@BUILD@").encode())
         for f in files:
-            key.update(str(f).encode())
+            key.update(str(f.relative_to(ROOT)).encode())
             key.update(f.read_bytes() if f.exists() else b"(missing)")
         units.append((rel, key.hexdigest()))
 

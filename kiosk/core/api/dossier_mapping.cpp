@@ -82,9 +82,9 @@ public:
         if (!v->is_string()) {
             return badResponse(pathOf(key) + ": expected an ISO 8601 time string or null, got " + v->type_name());
         }
-        auto t = parseIsoTime(v->get_ref<const std::string&>());
+        std::optional<ZonedTime> t = parseIsoTime(v->get_ref<const std::string&>());
         if (!t) return badResponse(pathOf(key) + ": not an ISO 8601 time with a UTC offset");
-        return std::optional<ZonedTime>{*t};
+        return t;
     }
 
     std::expected<ZonedTime, LookupError> requiredTime(std::string_view key) const {
@@ -125,6 +125,8 @@ private:
 };
 
 // Shorthand: evaluate a std::expected, return its error from the enclosing function, else yield the value.
+// `var` names the variable it declares, so it cannot be parenthesised.
+// NOLINTNEXTLINE(bugprone-macro-parentheses)
 #define KIOSK_TRY(var, expr)                                  \
     auto var##_result = (expr);                               \
     if (!var##_result) return std::unexpected(var##_result.error()); \

@@ -89,8 +89,13 @@ std::string checkJpegHuffmanTables(std::span<const std::uint8_t> bytes) {
     while (start < bytes.size() && bytes[start] == 0xFF) ++start;
     if (start == 0 || start >= bytes.size() || bytes[start] != 0xD8) return {};
     auto at = [&](std::size_t k) -> unsigned { return k < bytes.size() ? bytes[k] : 0U; };  // stb reads 0 past the end
+    // A real JPEG has a few DHT markers (a few dozen in a progressive one with a thumbnail); the cap
+    // keeps this walk linear in the file size whatever the file holds.
+    constexpr int kMaxHuffmanMarkers = 256;
+    int markers = 0;
     for (std::size_t i = start; i + 1 < bytes.size(); ++i) {
         if (bytes[i] != 0xFF || bytes[i + 1] != 0xC4) continue;
+        if (++markers > kMaxHuffmanMarkers) return "too many JPEG Huffman table markers";
         const std::size_t length = (at(i + 2) << 8) | at(i + 3);
         std::size_t k = i + 4;
         auto left = static_cast<std::ptrdiff_t>(length) - 2;

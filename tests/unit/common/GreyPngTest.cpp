@@ -129,3 +129,11 @@ TEST(GreyPngTest, PngChunkLongerThanTheFileIsRefused) {
     EXPECT_EQ(grey.error(), "PNG chunk runs past the end of the file");
     EXPECT_TRUE(decodeGreyPng(readData("../fuzz/seeds/image/rgb.png")));
 }
+
+TEST(GreyPngTest, JpegHuffmanCheckStaysLinear) {
+    std::string jpeg = "\xFF\xD8";
+    for (int i = 0; i < 300; ++i) jpeg += std::string("\xFF\xC4\x00\x02", 4);  // empty DHT segments
+    const auto grey = decodeGreyPng(bytes(jpeg));
+    ASSERT_FALSE(grey);
+    EXPECT_EQ(grey.error(), "too many JPEG Huffman table markers");
+}
