@@ -3,8 +3,9 @@
 # Usage: tools/fuzz.sh TARGET SECONDS [libFuzzer options...]
 #   TARGET: receipt | backend_json | config | guidance | image | printer_status | escpos
 #   e.g.    tools/fuzz.sh config 3600
-# Builds the target in build/asan (the asan preset) if needed. New inputs are kept in
-# build/asan/tests/fuzz/work/TARGET/corpus (the committed seeds in tests/fuzz/seeds are only read);
+# Builds the target in build/fuzz (the fuzz preset: the asan preset's sanitizers, optimised with -O1
+# for speed) if needed. New inputs are kept in build/fuzz/tests/fuzz/work/TARGET/corpus (the committed
+# seeds in tests/fuzz/seeds are only read);
 # a crash, leak or timeout leaves its input in .../work/TARGET/artifacts and makes the exit code non-zero.
 # The last lines printed ("stat::number_of_executed_units: N") are the figures docs/reliability.md records.
 set -euo pipefail
@@ -20,8 +21,8 @@ target="$1"
 seconds="$2"
 shift 2
 
-build="build/asan"
-if [ ! -f "$build/build.ninja" ]; then cmake --preset asan >/dev/null; fi
+build="build/fuzz"
+if [ ! -f "$build/build.ninja" ]; then cmake --preset fuzz >/dev/null; fi
 cmake --build "$build" --target "fuzz_$target"
 
 work="$build/tests/fuzz/work/$target"

@@ -3,7 +3,8 @@
 # same unit, integration and fuzz tests built with AddressSanitizer + UndefinedBehaviorSanitizer (the
 # asan preset, clang-19), each libFuzzer target for a short run, and clang-tidy on the project's sources.
 # Usage: tools/test.sh [extra ctest args]   (CI=true makes warnings errors)
-#   KIOSK_FUZZ_SECONDS=N  seconds per libFuzzer target (default 10); tools/fuzz.sh runs one for long
+#   KIOSK_FUZZ_RUNS=N  inputs per libFuzzer target, from a fixed seed (default 20000); tools/fuzz.sh runs
+#   one for long
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -20,7 +21,7 @@ cmake --build "$build" -j "$(nproc)"
 # Sanitizers: any memory error, leak or undefined behaviour fails the test that met it.
 export ASAN_SYMBOLIZER_PATH=/usr/lib/llvm-19/bin/llvm-symbolizer  # reports name functions and lines
 asan="build/asan"
-cmake --preset asan -DKIOSK_FUZZ_SECONDS="${KIOSK_FUZZ_SECONDS:-10}" >/dev/null
+cmake --preset asan -DKIOSK_FUZZ_RUNS="${KIOSK_FUZZ_RUNS:-20000}" >/dev/null
 cmake --build "$asan" -j "$(nproc)"
 (cd "$asan" && ctest --output-on-failure -j "$(nproc)" --timeout 600 -L 'unit|integration|fuzz' "$@")
 

@@ -87,7 +87,7 @@ core::Result<core::Dossier> readDossierJson(const std::string& path) {
     do {                                             \
         auto v_ = (expr);                            \
         if (!v_) return std::unexpected(v_.error()); \
-        target = std::move(*v_);                     \
+        (target) = std::move(*v_);                   \
     } while (false)
     KIOSK_TAKE(d.code, str(j, "code"));
     if (d.code.empty()) return core::fail(core::ErrorKind::Parse, path + ": \"code\" is required");

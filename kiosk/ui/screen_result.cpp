@@ -130,7 +130,7 @@ void details(const ResultView& v, const Strings& t, float width, bool withQr) {
     if (!v.fees.empty()) {
         detail::heading(t.get("screens.result.fees"), width);
         for (const FeeLine& fee : v.fees) {
-            const std::string state = t.get(fee.paid ? "screens.result.paid" : "screens.result.unpaid");
+            const std::string& state = t.get(fee.paid ? "screens.result.paid" : "screens.result.unpaid");
             wrappedText(f.bodyBold, fee.description + " — " + fee.amount + " (" + state + ")", theme.palette.text, width);
             if (!fee.howToPay.empty() && !fee.paid) {
                 wrappedText(f.body, fee.howToPay, theme.palette.textMuted, width);

@@ -88,7 +88,7 @@ Paper renderPaper(Content content, const std::string& text, int modulePixels, st
     const auto code = kiosk::core::renderCode(text, content == Content::Code128 ? Symbology::Code128 : Symbology::QrCode, opts);
     if (!code) {
         std::fprintf(stderr, "receiptgen: %s\n", code.error().message.c_str());
-        std::exit(1);
+        std::exit(1);  // NOLINT(concurrency-mt-unsafe): a one-thread command-line tool
     }
     // Clear the area under the code (receipts leave it blank), then draw it in the lower half.
     const int cx = 450;

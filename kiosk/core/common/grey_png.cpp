@@ -110,6 +110,54 @@ std::string checkJpegHuffmanTables(std::span<const std::uint8_t> bytes) {
     return {};
 }
 
+/// stb 2.27 decodes a scan with whatever its Huffman table slot holds: a scan that uses a table no DHT
+/// defined yet reads outside the (all-zero) table (found by the image fuzzer: index -38). Every scan
+/// header (FF DA) must find the tables it uses defined by a DHT (FF C4) earlier in the file: DC and AC
+/// tables for a baseline scan; for a progressive one (SOF2) the DC table of a first DC scan and the AC
+/// table of an AC scan. Markers are looked for everywhere, as in checkJpegHuffmanTables.
+/// @return "" when the bytes are not a JPEG or every scan's tables are defined; otherwise the reason
+std::string checkJpegScanTables(std::span<const std::uint8_t> bytes) {
+    std::size_t start = 0;
+    while (start < bytes.size() && bytes[start] == 0xFF) ++start;
+    if (start == 0 || start >= bytes.size() || bytes[start] != 0xD8) return {};
+    auto at = [&](std::size_t k) -> unsigned { return k < bytes.size() ? bytes[k] : 0U; };
+    bool defined[2][4] = {};  // [tc: 0 DC, 1 AC][th]
+    bool progressive = false;
+    for (std::size_t i = start; i + 1 < bytes.size(); ++i) {
+        if (bytes[i] != 0xFF) continue;
+        const unsigned marker = bytes[i + 1];
+        if (marker == 0xC2) progressive = true;
+        if (marker == 0xC4) {
+            const std::size_t length = (at(i + 2) << 8) | at(i + 3);
+            std::size_t k = i + 4;
+            auto left = static_cast<std::ptrdiff_t>(length) - 2;
+            while (left > 0 && k < bytes.size()) {
+                const unsigned q = at(k);
+                if ((q >> 4) <= 1 && (q & 15) <= 3) defined[q >> 4][q & 15] = true;
+                unsigned count = 0;
+                for (std::size_t c = 1; c <= 16; ++c) count += at(k + c);
+                k += 17 + count;
+                left -= static_cast<std::ptrdiff_t>(17 + count);
+            }
+        } else if (marker == 0xDA) {
+            const unsigned components = at(i + 4);
+            const std::size_t after = i + 5 + 2 * std::size_t{components};
+            const unsigned ss = at(after);
+            const unsigned ah = at(after + 2) >> 4;
+            const bool needDc = !progressive || (ss == 0 && ah == 0);
+            const bool needAc = !progressive || ss > 0;
+            for (unsigned c = 0; c < components && c < 4; ++c) {
+                const unsigned tables = at(i + 6 + 2 * std::size_t{c});
+                if ((needDc && (tables >> 4 > 3 || !defined[0][tables >> 4])) ||
+                    (needAc && ((tables & 15) > 3 || !defined[1][tables & 15]))) {
+                    return "JPEG scan uses an undefined Huffman table";
+                }
+            }
+        }
+    }
+    return {};
+}
+
 /// stb 2.27 grows its buffer to a PNG chunk's declared length before it reads the chunk: a 283-byte
 /// file whose IDAT claims 1.4 GB allocated 2 GB (found by the image fuzzer). Every chunk up to IEND
 /// must fit in the file.
@@ -140,6 +188,7 @@ std::expected<GreyPixels, std::string> decodeGreyPng(std::span<const std::uint8_
     if (png.empty()) return std::unexpected(std::string{"empty image"});
     if (auto problem = checkPnmHeader(png); !problem.empty()) return std::unexpected(std::move(problem));
     if (auto problem = checkJpegHuffmanTables(png); !problem.empty()) return std::unexpected(std::move(problem));
+    if (auto problem = checkJpegScanTables(png); !problem.empty()) return std::unexpected(std::move(problem));
     if (auto problem = checkPngChunks(png); !problem.empty()) return std::unexpected(std::move(problem));
     int w = 0;
     int h = 0;

@@ -137,3 +137,14 @@ TEST(GreyPngTest, JpegHuffmanCheckStaysLinear) {
     ASSERT_FALSE(grey);
     EXPECT_EQ(grey.error(), "too many JPEG Huffman table markers");
 }
+
+// Found by the image fuzzer: a progressive JPEG whose AC scan uses a Huffman table no DHT defined made
+// stb 2.27 read outside the table (UBSan: index -38 out of bounds).
+TEST(GreyPngTest, JpegScanWithUndefinedHuffmanTableIsRefused) {
+    const auto grey = decodeGreyPng(readData("images/jpeg-huffman-decode-oob.jpg"));
+    ASSERT_FALSE(grey);
+    EXPECT_EQ(grey.error(), "JPEG scan uses an undefined Huffman table");
+    for (const char* file : {"../fuzz/seeds/image/grey.jpg", "../fuzz/seeds/image/progressive.jpg"}) {
+        EXPECT_TRUE(decodeGreyPng(readData(file))) << file << ": real baseline and progressive JPEGs still decode";
+    }
+}
