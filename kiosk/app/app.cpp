@@ -20,6 +20,7 @@
 #include <stb_image_write.h>
 #include <unistd.h>
 
+#include <charconv>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -73,7 +74,8 @@ KioskOptions g_kioskOptions;
 // The assets folder: KIOSK_ASSETS_DIR (development) wins over paths.assets_dir; a folder without
 // translations falls back to the source tree's, then the installed one.
 std::filesystem::path findAssets(const std::string& configured) {
-    if (const char* env = std::getenv("KIOSK_ASSETS_DIR")) {
+    // Read once at start-up, before any thread exists.
+    if (const char* env = std::getenv("KIOSK_ASSETS_DIR")) {  // NOLINT(concurrency-mt-unsafe)
         return env;
     }
     for (const std::string& dir : {configured, std::string(KIOSK_SOURCE_ASSETS_DIR), std::string("/usr/share/kiosk/assets")}) {
@@ -962,7 +964,9 @@ void Kiosk::onTestCommand(const std::string& line) {
         }
     } else if (cmd == "fail-frames") {
         // Makes the next N frames throw, to test the per-frame recovery and the exit after repeats.
-        m_failFrames = std::max(0, std::atoi(arg.c_str()));
+        int frames = 0;
+        if (std::from_chars(arg.data(), arg.data() + arg.size(), frames).ec != std::errc{}) frames = 0;
+        m_failFrames = std::max(0, frames);
         m_control->reply("ok fail-frames " + arg);
     } else if (cmd == "quit") {
         m_control->reply("ok quit");
@@ -1058,8 +1062,13 @@ int runKiosk(const GlobalOptions& options) {
     if (windowed) {
         int w = 0;
         int h = 0;
-        if (std::sscanf(g_kioskOptions.windowSize.c_str(), "%dx%d", &w, &h) != 2 || w < 320 || h < 320 || w > 8192 ||
-            h > 8192) {
+        // from_chars, not sscanf: "%d" is undefined behaviour for a number that does not fit an int.
+        const std::string& size = g_kioskOptions.windowSize;
+        const char* end = size.data() + size.size();
+        const auto [afterW, ecW] = std::from_chars(size.data(), end, w);
+        const bool parsed = ecW == std::errc{} && afterW != end && *afterW == 'x' &&
+                            std::from_chars(afterW + 1, end, h) == std::from_chars_result{end, std::errc{}};
+        if (!parsed || w < 320 || h < 320 || w > 8192 || h > 8192) {
             spdlog::error("--window-size must look like 1920x1080, got '{}'", g_kioskOptions.windowSize);
             return 2;
         }

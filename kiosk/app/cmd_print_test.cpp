@@ -49,11 +49,16 @@ int runPrintTest(const PrintTestJob& job) {
         std::cout << report.dump() << std::endl;
         return error ? 1 : 0;
     };
-    // --timeout-ms is the operator's whole wait: every printer call gets what is left of it.
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds{job.timeoutMs};
-    const auto left = [&] {
-        return std::max(std::chrono::milliseconds{0}, std::chrono::duration_cast<std::chrono::milliseconds>(
-                                                          deadline - std::chrono::steady_clock::now()));
+    // --timeout-ms is the operator's whole wait for the printer: every printer call gets what the calls
+    // before it left. (Rendering the page is local work and does not count.)
+    using std::chrono::milliseconds;
+    milliseconds spent{0};
+    const auto left = [&] { return std::max(milliseconds{0}, milliseconds{job.timeoutMs} - spent); };
+    const auto timed = [&](auto&& call) {
+        const auto t0 = std::chrono::steady_clock::now();
+        auto result = call(left());
+        spent += std::chrono::duration_cast<milliseconds>(std::chrono::steady_clock::now() - t0);
+        return result;
     };
     const auto timedOut = [] {
         return platform::PrintError{platform::PrintErrorKind::Timeout, "the print test ran out of time (--timeout-ms)"};
@@ -65,7 +70,7 @@ int runPrintTest(const PrintTestJob& job) {
 
     std::optional<platform::PrinterStatus> status;
     if (printer->twoWay()) {
-        auto st = printer->status(left());
+        auto st = timed([&](milliseconds t) { return printer->status(t); });
         if (!st) return finish(st.error(), std::nullopt);
         status = *st;
         if (auto ready = platform::readiness(*st); !ready) return finish(ready.error(), status);
@@ -82,12 +87,12 @@ int runPrintTest(const PrintTestJob& job) {
     if (!page) return finish(platform::PrintError{platform::PrintErrorKind::Io, page.error().message}, status);
 
     const auto bytes = core::escpos::encodeSlipJob(*page, {.cut = job.cut});
-    if (left() <= std::chrono::milliseconds{0}) return finish(timedOut(), status);
-    if (auto ok = printer->print(bytes, left()); !ok) return finish(ok.error(), status);
+    if (left() <= milliseconds{0}) return finish(timedOut(), status);
+    if (auto ok = timed([&](milliseconds t) { return printer->print(bytes, t); }); !ok) return finish(ok.error(), status);
     report["printed"] = true;
-    if (printer->twoWay() && left() > std::chrono::milliseconds{0}) {
+    if (printer->twoWay() && left() > milliseconds{0}) {
         // Report the status after the page, if time is left: a near-end roll shows up here.
-        if (auto after = printer->status(left())) status = *after;
+        if (auto after = timed([&](milliseconds t) { return printer->status(t); })) status = *after;
     }
     return finish(std::nullopt, status);
 }
@@ -106,7 +111,7 @@ void registerPrintTest(CLI::App& cli, const GlobalOptions& options, CommandResul
     cmd->add_option("--printer", args->printer, "Printer URI (usb:/dev/usb/lp0, tcp://HOST:PORT, cups:QUEUE, file:PATH)");
     cmd->add_option("--width", args->width, "Paper width in dots, 384 = 58 mm, 576 = 80 mm (default: printer.width_dots)")
         ->check(CLI::IsMember({384, 576}));
-    cmd->add_option("--timeout-ms", args->timeoutMs, "Timeout of the whole test, every printer call included (default: printer.timeout_ms)")
+    cmd->add_option("--timeout-ms", args->timeoutMs, "Timeout of all printer calls together (default: printer.timeout_ms)")
         ->check(CLI::Range(100, 120000));
     cmd->add_option("--office", args->office, "Office name for the footer (default: office.name)");
     cmd->callback([&options, &result, args] {

@@ -126,11 +126,12 @@ private:
 
 // Shorthand: evaluate a std::expected, return its error from the enclosing function, else yield the value.
 // `var` names the variable it declares, so it cannot be parenthesised.
-// NOLINTNEXTLINE(bugprone-macro-parentheses)
+// NOLINTBEGIN(bugprone-macro-parentheses)
 #define KIOSK_TRY(var, expr)                                  \
     auto var##_result = (expr);                               \
     if (!var##_result) return std::unexpected(var##_result.error()); \
     auto var = std::move(*var##_result)
+// NOLINTEND(bugprone-macro-parentheses)
 
 std::expected<json, LookupError> parseObject(std::string_view body) {
     if (body.empty()) return badResponse("body is empty");
