@@ -28,6 +28,10 @@ packages=(
   python3-yaml python3-jsonschema nodejs
   # second barcode decoder: the scan benchmark's comparison (tests/bench/ScanBench.cpp)
   libzbar-dev
+  # sanitizers, coverage-guided fuzzing (libFuzzer) and clang-tidy: Debian 12's clang 19 (clang 14, the
+  # default, cannot compile libstdc++ 12's <expected>); llvm-19 for the symbolizer of sanitizer reports.
+  # Used by tools/test.sh, tools/fuzz.sh, tools/clang_tidy.py
+  clang-19 libclang-rt-19-dev clang-tidy-19 llvm-19 python3
 )
 
 missing=()

@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 
 #include <spdlog/spdlog.h>
 
@@ -44,13 +42,6 @@ std::vector<fs::path> expand(const std::vector<std::string>& paths, std::string&
     return out;
 }
 
-kiosk::core::Result<kiosk::core::LumaImage> load(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return kiosk::core::fail(kiosk::core::ErrorKind::Io, "cannot read " + path.string());
-    const std::vector<std::uint8_t> bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-    return kiosk::core::decodeImage(bytes);
-}
-
 class FileCamera final : public FrameSource {
 public:
     explicit FileCamera(FileCameraOptions options) : m_options(std::move(options)) {}
@@ -86,7 +77,7 @@ private:
             }
             std::size_t shown = 0;
             for (const auto& file : files) {
-                auto image = load(file);
+                auto image = kiosk::core::readImageFile(file.string(), m_options.limits);
                 if (!image) {
                     status.set(State::Running, "skipped " + file.filename().string() + ": " + image.error().message);
                     spdlog::warn("file camera: {}", status.get().reason);
@@ -126,6 +117,7 @@ FileCameraOptions fileCameraOptions(const kiosk::core::CameraSettings& settings)
     o.fps = std::max(1, settings.filesFps);
     o.secondsPerImage = settings.filesSecondsPerImage;
     o.loop = settings.filesLoop;
+    o.limits = {.maxPixels = settings.maxImagePixels, .maxFileBytes = settings.maxImageBytes};
     return o;
 }
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "kiosk/core/config/settings.hpp"
+#include "kiosk/core/common/grey_png.hpp"
 #include "platform/camera.hpp"
 
 namespace platform {
@@ -21,6 +22,7 @@ struct FileCameraOptions {
     double fps = 15;
     double secondsPerImage = 3;
     bool loop = true;  ///< false: stop (status Stopped) after the last image
+    kiosk::core::ImageLimits limits;  ///< camera.max_image_pixels / max_image_bytes: larger images are skipped
 };
 
 std::unique_ptr<FrameSource> makeFileCamera(FileCameraOptions options);

@@ -1,6 +1,7 @@
 #include "platform/linux/camera_v4l2.hpp"
 
 #include <cerrno>
+#include <system_error>
 #include <cstring>
 #include <vector>
 
@@ -34,7 +35,7 @@ int xioctl(int fd, unsigned long request, void* arg) {
     return r;
 }
 
-std::string errnoText(const char* what, int err) { return std::string{what} + ": " + std::strerror(err); }
+std::string errnoText(const char* what, int err) { return std::string{what} + ": " + std::generic_category().message(err); }
 
 /// One open, streaming device. Its destructor stops streaming and releases everything.
 class V4l2Session {
@@ -50,7 +51,7 @@ public:
         if (m_fd < 0) {
             const int err = errno;
             missing = err == ENOENT || err == ENODEV || err == ENXIO || err == EBUSY || err == EACCES;
-            return "cannot open camera " + o.device + " (" + std::strerror(err) + ")";
+            return "cannot open camera " + o.device + " (" + std::generic_category().message(err) + ")";
         }
         v4l2_capability cap{};
         if (xioctl(m_fd, VIDIOC_QUERYCAP, &cap) < 0) return errnoText("not a V4L2 device", errno);

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
+#include <system_error>
 
 #include "platform/http_client.hpp"
 
@@ -54,13 +56,13 @@ std::size_t onHeader(char* data, std::size_t size, std::size_t count, void* user
         if (name == "content-type") t->contentType = lower(value);
         else if (name == "etag") t->etag = value;
         else if (name == "content-length") {
-            // Refuse an announced oversized body before a byte of it is read.
-            try {
-                if (std::stoull(value) > t->cap) {
-                    t->tooLarge = true;
-                    return 0;
-                }
-            } catch (const std::exception&) {
+            // Refuse an announced oversized body before a byte of it is read. A length that is not a
+            // number is left to curl; one too large for 64 bits is over the cap too.
+            unsigned long long announced = 0;
+            const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), announced);
+            if ((ec == std::errc{} && announced > t->cap) || ec == std::errc::result_out_of_range) {
+                t->tooLarge = true;
+                return 0;
             }
         }
     } else if (line.starts_with("HTTP/")) {

@@ -1,6 +1,7 @@
 #include "platform/linux/printer_io.hpp"
 
 #include <cerrno>
+#include <system_error>
 #include <cstring>
 #include <poll.h>
 #include <sys/socket.h>
@@ -16,7 +17,7 @@ int remainingMs(Deadline deadline) {
 }
 
 std::string lastError() {
-    return std::strerror(errno);
+    return std::generic_category().message(errno);
 }
 
 namespace {

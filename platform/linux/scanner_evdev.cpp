@@ -1,6 +1,7 @@
 #include "platform/linux/scanner_evdev.hpp"
 
 #include <cerrno>
+#include <system_error>
 #include <cstring>
 
 #include <fcntl.h>
@@ -65,12 +66,12 @@ public:
     int open(std::string& why) override {
         const int fd = ::open(m_options.device.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
         if (fd < 0) {
-            why = "cannot open scanner " + m_options.device + " (" + std::strerror(errno) + ")";
+            why = "cannot open scanner " + m_options.device + " (" + std::generic_category().message(errno) + ")";
             return -1;
         }
         // The grab keeps the scanner's keystrokes away from the compositor and the kiosk window.
         if (m_options.grab && ::ioctl(fd, EVIOCGRAB, 1) != 0) {
-            why = "cannot grab " + m_options.device + " (" + std::strerror(errno) + ")";
+            why = "cannot grab " + m_options.device + " (" + std::generic_category().message(errno) + ")";
             ::close(fd);
             return -1;
         }

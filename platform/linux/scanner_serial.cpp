@@ -1,6 +1,7 @@
 #include "platform/linux/scanner_serial.hpp"
 
 #include <cerrno>
+#include <system_error>
 #include <cstring>
 
 #include <fcntl.h>
@@ -39,12 +40,12 @@ public:
     int open(std::string& why) override {
         const int fd = ::open(m_options.device.c_str(), O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
         if (fd < 0) {
-            why = "cannot open scanner " + m_options.device + " (" + std::strerror(errno) + ")";
+            why = "cannot open scanner " + m_options.device + " (" + std::generic_category().message(errno) + ")";
             return -1;
         }
         termios tio{};
         if (::tcgetattr(fd, &tio) != 0) {
-            why = m_options.device + " is not a serial port (" + std::strerror(errno) + ")";
+            why = m_options.device + " is not a serial port (" + std::generic_category().message(errno) + ")";
             ::close(fd);
             return -1;
         }
@@ -54,7 +55,7 @@ public:
         ::cfsetispeed(&tio, toSpeed(m_options.baud));
         ::cfsetospeed(&tio, toSpeed(m_options.baud));
         if (::tcsetattr(fd, TCSANOW, &tio) != 0) {
-            why = "cannot configure " + m_options.device + " (" + std::strerror(errno) + ")";
+            why = "cannot configure " + m_options.device + " (" + std::generic_category().message(errno) + ")";
             ::close(fd);
             return -1;
         }

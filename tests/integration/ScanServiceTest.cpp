@@ -167,7 +167,7 @@ TEST(ScanServiceTest, FileCameraPlaysAFolderInOrder) {
 }
 
 TEST(ScanServiceTest, FileCameraWithNothingToShowSaysWhy) {
-    auto cam = platform::makeFileCamera({{"/nonexistent/receipts"}, 15, 1, true});
+    auto cam = platform::makeFileCamera({{"/nonexistent/receipts"}, 15, 1, true, {}});
     platform::FrameMailbox box;
     cam->start(box);
     for (int i = 0; i < 100 && cam->status().state != platform::CameraStatus::State::Failed; ++i) std::this_thread::sleep_for(10ms);

@@ -111,7 +111,7 @@ Paper renderPaper(Content content, const std::string& text, int modulePixels, bo
     const auto code = kiosk::core::renderCode(text, content == Content::Code128 ? Symbology::Code128 : Symbology::QrCode, opts);
     if (!code) {
         std::fprintf(stderr, "receiptgen: %s\n", code.error().message.c_str());
-        std::exit(1);
+        std::exit(1);  // NOLINT(concurrency-mt-unsafe): a one-thread command-line tool
     }
     // The code sits in the lower half, over whatever was drawn there (receipts leave it blank).
     const int cx = 450;

@@ -12,6 +12,7 @@
 
 #include <arpa/inet.h>
 #include <cerrno>
+#include <system_error>
 #include <csignal>
 #include <cstdio>
 #include <cstring>
@@ -79,7 +80,7 @@ public:
             const ssize_t n = ::recv(fd, buf.data(), buf.size(), 0);
             if (n < 0 && (errno == EINTR || errno == EAGAIN)) continue;
             if (n <= 0) {
-                if (n < 0) std::cerr << "vprinter: receive failed: " << std::strerror(errno) << "\n";
+                if (n < 0) std::cerr << "vprinter: receive failed: " << std::generic_category().message(errno) << "\n";
                 break;
             }
             total += static_cast<std::size_t>(n);
@@ -187,7 +188,7 @@ int listenOn(const std::string& spec, std::string& bound) {
     const int one = 1;
     ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
     if (fd < 0 || ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 || ::listen(fd, 8) != 0) {
-        std::cerr << "vprinter: cannot listen on " << spec << ": " << std::strerror(errno) << "\n";
+        std::cerr << "vprinter: cannot listen on " << spec << ": " << std::generic_category().message(errno) << "\n";
         if (fd >= 0) ::close(fd);
         return -1;
     }

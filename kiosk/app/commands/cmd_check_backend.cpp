@@ -52,7 +52,7 @@ int runCheckBackend(const GlobalOptions& global, const std::vector<std::string>&
         }
     }
     auto options = backendOptionsFrom(settings.backend);
-    if (!options) return usageError(options.error());
+    if (!options) return usageError(options.error().diagnostic);
     if (options->token.empty()) {
         return usageError("no device token: pass --token-file FILE (or set backend.token_file); the contract requires one");
     }

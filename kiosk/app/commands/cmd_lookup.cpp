@@ -35,7 +35,7 @@ int runLookup(const GlobalOptions& global, const std::string& text) {
         return printError("invalid", std::string{"not a dossier code or receipt link: "} + std::string{core::toString(bad->reason)});
     }
     auto options = backendOptionsFrom(settings.backend);
-    if (!options) return printError("config", options.error());
+    if (!options) return printError(core::toString(options.error().kind), options.error().diagnostic);
     Devices devices = buildDevices(settings, DeviceSet::httpOnly());
     BackendClient client{*devices.http, *options};
     std::string code;

@@ -39,7 +39,7 @@ struct PrintTestJob {
     core::escpos::CutMode cut = core::escpos::CutMode::Partial;
 };
 
-// The whole command must answer within its timeout: every printer call gets what is left of it.
+// One print test: status, page, status again; JSON on stdout.
 int runPrintTest(PrintTestJob& job) {
     nlohmann::ordered_json report;
     report["printer"] = job.uri;
@@ -52,10 +52,19 @@ int runPrintTest(PrintTestJob& job) {
         std::cout << report.dump() << std::endl;
         return error ? 1 : 0;
     };
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(job.timeoutMs);
-    const auto left = [&] {
-        return std::max(std::chrono::milliseconds(1), std::chrono::duration_cast<std::chrono::milliseconds>(
-                                                          deadline - std::chrono::steady_clock::now()));
+    // --timeout-ms is the operator's whole wait for the printer: every printer call gets what the calls
+    // before it left. (Rendering the page is local work and does not count.)
+    using std::chrono::milliseconds;
+    milliseconds spent{0};
+    const auto left = [&] { return std::max(milliseconds{0}, milliseconds{job.timeoutMs} - spent); };
+    const auto timed = [&](auto&& call) {
+        const auto t0 = std::chrono::steady_clock::now();
+        auto result = call(left());
+        spent += std::chrono::duration_cast<milliseconds>(std::chrono::steady_clock::now() - t0);
+        return result;
+    };
+    const auto timedOut = [] {
+        return platform::PrintError{core::PrintFailure::Timeout, "the print test ran out of time (--timeout-ms)"};
     };
     if (!job.printer) {
         auto uri = core::parsePrinterUri(job.uri);
@@ -66,7 +75,7 @@ int runPrintTest(PrintTestJob& job) {
 
     std::optional<platform::PrinterStatus> status;
     if (printer.twoWay()) {
-        auto st = printer.status(left());
+        auto st = timed([&](milliseconds t) { return printer.status(t); });
         if (!st) return finish(st.error(), std::nullopt);
         status = *st;
         if (auto ready = platform::readiness(*st); !ready) return finish(ready.error(), status);
@@ -82,11 +91,12 @@ int runPrintTest(PrintTestJob& job) {
     if (!page) return finish(platform::PrintError{core::PrintFailure::RenderFailed, page.error().message}, status);
 
     const auto bytes = core::escpos::encodeSlipJob(*page, {.cut = job.cut});
-    if (auto ok = printer.print(bytes, left()); !ok) return finish(ok.error(), status);
+    if (left() <= milliseconds{0}) return finish(timedOut(), status);
+    if (auto ok = timed([&](milliseconds t) { return printer.print(bytes, t); }); !ok) return finish(ok.error(), status);
     report["printed"] = true;
-    if (printer.twoWay()) {
-        // Report the status after the page: a near-end roll shows up here.
-        if (auto after = printer.status(left())) status = *after;
+    if (printer.twoWay() && left() > milliseconds{0}) {
+        // Report the status after the page, if time is left: a near-end roll shows up here.
+        if (auto after = timed([&](milliseconds t) { return printer.status(t); })) status = *after;
     }
     return finish(std::nullopt, status);
 }
@@ -103,7 +113,7 @@ void registerPrintTestCommand(CLI::App& cli, const GlobalOptions& options, Comma
     auto args = std::make_shared<Args>();
     cmd->add_option("--width", args->width, "Paper width in dots, 384 = 58 mm, 576 = 80 mm (default: printer.width_dots)")
         ->check(CLI::IsMember({384, 576}));
-    cmd->add_option("--timeout-ms", args->timeoutMs, "The most the whole test may take (default: printer.timeout_ms)")
+    cmd->add_option("--timeout-ms", args->timeoutMs, "Timeout of all printer calls together (default: printer.timeout_ms)")
         ->check(CLI::Range(100, 120000));
     cmd->add_option("--office", args->office, "Office name for the footer (default: office.name)");
     cmd->callback([&options, &result, args] {

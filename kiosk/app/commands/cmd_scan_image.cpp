@@ -9,9 +9,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
-#include <fstream>
 #include <iostream>
-#include <iterator>
 #include <string>
 #include <variant>
 #include <vector>
@@ -37,15 +35,17 @@ const char* kindOf(const core::ReceiptReading& reading) {
     return "invalid";
 }
 
-int runScanImage(const ScanImageArgs& args, const core::ReceiptRules& rules) {
+int runScanImage(const ScanImageArgs& args, const core::Settings& settings) {
+    const core::CameraSettings& camera = settings.camera;
+    const core::ImageLimits limits{.maxPixels = camera.maxImagePixels, .maxFileBytes = camera.maxImageBytes};
+    const core::ReceiptRules& rules = settings.receipt;
     core::DecodePipeline pipeline;
     int exitCode = 0;
     for (const auto& file : args.files) {
         nlohmann::ordered_json line;  // keys in the documented order
         line["file"] = file;
-        std::ifstream in(file, std::ios::binary);
-        const std::vector<std::uint8_t> bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-        auto image = in ? core::decodeImage(bytes) : core::Result<core::LumaImage>{core::fail(core::ErrorKind::Io, "cannot open file")};
+        // A folder, FIFO, /dev/zero or an image over the limits gets a message, not a hang or an abort.
+        auto image = core::readImageFile(file, limits);
         if (!image) {
             line["found"] = false;
             line["kind"] = "none";
@@ -84,7 +84,7 @@ void registerScanImageCommand(CLI::App& cli, const GlobalOptions& options, Comma
             result.exitCode = 1;
             return;
         }
-        result.exitCode = runScanImage(*args, loaded->settings.receipt);
+        result.exitCode = runScanImage(*args, loaded->settings);
     });
 }
 

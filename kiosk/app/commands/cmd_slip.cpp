@@ -28,6 +28,7 @@
 #include "kiosk/app/composition/devices.hpp"
 #include "kiosk/app/composition/load_settings.hpp"
 #include "kiosk/app/services/slip_jobs.hpp"
+#include "kiosk/core/api/dossier_mapping.hpp"
 #include "kiosk/core/api/iso_time.hpp"
 #include "kiosk/core/guidance/guidance_catalog.hpp"
 #include "kiosk/core/receipt/receipt.hpp"
@@ -87,7 +88,7 @@ core::Result<core::Dossier> readDossierJson(const std::string& path) {
     do {                                             \
         auto v_ = (expr);                            \
         if (!v_) return std::unexpected(v_.error()); \
-        target = std::move(*v_);                     \
+        (target) = std::move(*v_);                   \
     } while (false)
     KIOSK_TAKE(d.code, str(j, "code"));
     if (d.code.empty()) return core::fail(core::ErrorKind::Parse, path + ": \"code\" is required");
@@ -137,7 +138,8 @@ core::Result<core::Dossier> readDossierJson(const std::string& path) {
         }
     }
 #undef KIOSK_TAKE
-    return d;
+    // The same cleaning and masking as a backend reply: this file may hold a name and ID in clear.
+    return core::maskDossier(std::move(d));
 }
 
 // Settings from the configuration layers, with this run's slip options on top. nullopt after a message.
@@ -220,7 +222,7 @@ std::optional<core::Dossier> findDossier(const core::Settings& settings, const s
     }
     auto options = backendOptionsFrom(settings.backend);
     if (!options) {
-        exitCode = fail("config", options.error());
+        exitCode = fail(core::toString(options.error().kind), options.error().diagnostic);
         return std::nullopt;
     }
     Devices devices = buildDevices(settings, DeviceSet::httpOnly());

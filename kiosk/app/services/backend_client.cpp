@@ -1,14 +1,14 @@
 #include "kiosk/app/services/backend_client.hpp"
 
 #include <spdlog/spdlog.h>
-#include <sys/stat.h>
 
-#include <fstream>
-#include <sstream>
 #include <thread>
 
+#include "kiosk/core/api/backend_url.hpp"
+#include "kiosk/core/api/device_token.hpp"
 #include "kiosk/core/api/dossier_mapping.hpp"
 #include "kiosk/core/text/url_encoding.hpp"
+#include "kiosk/core/common/file_reader.hpp"
 
 namespace kiosk::app {
 namespace {
@@ -51,36 +51,37 @@ std::unexpected<LookupError> logged(LookupError error, std::string_view what) {
 }  // namespace
 
 std::expected<std::string, std::string> readDeviceToken(const std::string& path) {
-    struct stat st {};
-    if (::stat(path.c_str(), &st) != 0) return std::unexpected("device token file " + path + " cannot be read");
-    if (!S_ISREG(st.st_mode)) return std::unexpected("device token file " + path + " is not a regular file");
-    if ((st.st_mode & (S_IROTH | S_IWOTH)) != 0) {
-        return std::unexpected("device token file " + path +
-                               " is readable by every user; refusing to use it. Fix: chmod 600 " + path);
-    }
-    std::ifstream in{path, std::ios::binary};
-    if (!in) return std::unexpected("device token file " + path + " cannot be opened (permissions?)");
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    std::string token = ss.str();
-    const auto first = token.find_first_not_of(" \t\r\n");
-    if (first == std::string::npos) return std::unexpected("device token file " + path + " is empty");
-    token = token.substr(first, token.find_last_not_of(" \t\r\n") - first + 1);
-    if (token.find_first_of(" \t\r\n") != std::string::npos || token.size() > 4096) {
-        return std::unexpected("device token file " + path + " must hold one token on one line");
-    }
-    return token;
+    // Owner-only (the token lets anyone query every dossier), small, checked before reading.
+    auto text = core::readRegularFile(path, {.maxBytes = core::kMaxTokenFileBytes, .ownerOnly = true});
+    if (!text) return std::unexpected("device token file " + path + ": " + text.error().message);
+    auto token = core::parseDeviceToken(*text);
+    if (!token) return std::unexpected("device token file " + path + ": " + token.error().message);
+    return std::move(*token);
 }
 
-std::expected<BackendOptions, std::string> backendOptionsFrom(const core::BackendSettings& settings) {
+std::expected<BackendOptions, LookupError> backendOptionsFrom(const core::BackendSettings& settings) {
     if (settings.url.empty()) {
-        return std::unexpected("no backend URL: set backend.url in the config or pass --backend URL");
+        return std::unexpected(
+            LookupError{LookupErrorKind::Offline, "no backend URL: set backend.url in the config or pass --backend URL", 0});
+    }
+    const bool plainRemote = core::isPlainHttpToRemoteHost(settings.url);
+    if (plainRemote && !settings.allowInsecureHttp) {
+        return std::unexpected(LookupError{LookupErrorKind::Tls,
+                                           "backend.url " + settings.url +
+                                               " is plain http:// to a host other than loopback: the device token would "
+                                               "travel in clear text. Use https:// (or set backend.allow_insecure_http = true)",
+                                           0});
+    }
+    if (plainRemote) {
+        spdlog::warn("backend.allow_insecure_http = true: the device token and dossier data travel UNENCRYPTED to {}",
+                     settings.url);
     }
     BackendOptions options;
     options.baseUrl = settings.url;
+    options.allowInsecureHttp = settings.allowInsecureHttp;
     if (!settings.tokenFile.empty()) {
         auto token = readDeviceToken(settings.tokenFile);
-        if (!token) return std::unexpected(token.error());
+        if (!token) return std::unexpected(LookupError{LookupErrorKind::Unauthorized, token.error(), 0});
         options.token = std::move(*token);
     }
     options.http.caBundle = settings.caBundle;
@@ -106,15 +107,30 @@ BackendClient::BackendClient(platform::HttpClient& http, BackendOptions options)
 }
 
 std::expected<platform::HttpResponse, LookupError> BackendClient::send(platform::HttpRequest request, bool idempotent,
-                                                                       const std::atomic<bool>* cancel) {
+                                                                       const std::atomic<bool>* cancel,
+                                                                       std::optional<Deadline> deadline) {
+    using std::chrono::milliseconds;
     if (!m_options.baseUrl.starts_with("http://") && !m_options.baseUrl.starts_with("https://")) {
         return std::unexpected(LookupError{LookupErrorKind::Offline, "backend URL must start with http:// or https://", 0});
     }
+    // The same rule as the configuration check, for every way options reach the client.
+    if (!m_options.allowInsecureHttp && core::isPlainHttpToRemoteHost(m_options.baseUrl)) {
+        return std::unexpected(LookupError{LookupErrorKind::Tls, "plain http:// to a host other than loopback is refused", 0});
+    }
+    // The configured total timeout is the citizen's wait: every attempt and backoff fits inside it.
+    const Deadline end = deadline.value_or(std::chrono::steady_clock::now() + m_options.http.totalTimeout);
+    const auto left = [&] {
+        return std::chrono::duration_cast<milliseconds>(end - std::chrono::steady_clock::now());
+    };
     const int attempts = 1 + (idempotent ? std::max(0, m_options.retries) : 0);
     auto delay = m_options.backoff;
-    LookupError last;
+    LookupError last{LookupErrorKind::Timeout, "no time left for the request", 0};
     for (int attempt = 1; attempt <= attempts; ++attempt) {
-        auto response = exchange(request, cancel);
+        platform::HttpOptions http = m_options.http;
+        http.totalTimeout = std::min(http.totalTimeout, left());
+        if (http.totalTimeout < milliseconds{1}) break;  // `last` says why there is no time left
+        http.connectTimeout = std::min(http.connectTimeout, http.totalTimeout);
+        auto response = exchange(request, http, cancel);
         bool retryable = false;
         if (!response) {
             last = LookupError{kindOf(response.error().kind), response.error().diagnostic, 0};
@@ -127,12 +143,16 @@ std::expected<platform::HttpResponse, LookupError> BackendClient::send(platform:
             const int status = response->status;
             last = LookupError{core::kindForHttpStatus(status), "HTTP " + std::to_string(status), status};
             if (status >= 300 && status < 400) last.diagnostic += " (redirects are not followed)";
+            // Only the kind, from the contract's fixed list: the backend's own text may carry a name
+            // or ID it was sent, and this diagnostic is logged.
             if (auto body = core::parseErrorBody(response->body)) {
-                last.diagnostic += " " + body->kind + ": " + body->message;
+                last.diagnostic += " (error kind: " + std::string{core::toString(body->kind)} + ")";
             }
             retryable = status == 502 || status == 503;
         }
         if (last.kind == LookupErrorKind::Cancelled || !retryable || attempt == attempts) break;
+        // A retry that could not start before the deadline would only make the citizen wait longer.
+        if (left() <= delay) break;
         spdlog::info("backend: attempt {} failed ({}), retrying in {} ms", attempt, core::toString(last.kind), delay.count());
         if (!sleepUnlessCancelled(delay, cancel)) {
             last = LookupError{LookupErrorKind::Cancelled, "cancelled during backoff", 0};
@@ -145,14 +165,21 @@ std::expected<platform::HttpResponse, LookupError> BackendClient::send(platform:
 
 std::expected<platform::HttpResponse, platform::HttpError> BackendClient::exchange(platform::HttpRequest request,
                                                                                   const std::atomic<bool>* cancel) {
+    return exchange(std::move(request), m_options.http, cancel);
+}
+
+std::expected<platform::HttpResponse, platform::HttpError> BackendClient::exchange(platform::HttpRequest request,
+                                                                                  const platform::HttpOptions& http,
+                                                                                  const std::atomic<bool>* cancel) {
     request.url = m_options.baseUrl + request.url;
     request.headers.emplace_back("Accept", "application/json");
     if (!m_options.token.empty()) request.headers.emplace_back("Authorization", "Bearer " + m_options.token);
-    return m_http.perform(request, m_options.http, cancel);
+    return m_http.perform(request, http, cancel);
 }
 
-std::expected<std::string, LookupError> BackendClient::resolveToken(std::string_view token, const std::atomic<bool>* cancel) {
-    auto response = send({"GET", "/api/v1/receipt-tokens/" + core::percentEncode(token), {}, {}}, true, cancel);
+std::expected<std::string, LookupError> BackendClient::resolveToken(std::string_view token, const std::atomic<bool>* cancel,
+                                                                   std::optional<Deadline> deadline) {
+    auto response = send({"GET", "/api/v1/receipt-tokens/" + core::percentEncode(token), {}, {}}, true, cancel, deadline);
     if (!response) return logged(response.error(), "token");
     if (!isJsonContentType(response->contentType)) {
         return logged({LookupErrorKind::BadResponse, "content type is not application/json", response->status}, "token");
@@ -162,8 +189,9 @@ std::expected<std::string, LookupError> BackendClient::resolveToken(std::string_
     return code;
 }
 
-std::expected<core::Dossier, LookupError> BackendClient::lookupDossier(std::string_view code, const std::atomic<bool>* cancel) {
-    auto response = send({"GET", "/api/v1/dossiers/" + core::percentEncode(code), {}, {}}, true, cancel);
+std::expected<core::Dossier, LookupError> BackendClient::lookupDossier(std::string_view code, const std::atomic<bool>* cancel,
+                                                                      std::optional<Deadline> deadline) {
+    auto response = send({"GET", "/api/v1/dossiers/" + core::percentEncode(code), {}, {}}, true, cancel, deadline);
     if (!response) return logged(response.error(), "dossier");
     if (response->status != 200) {
         return logged({LookupErrorKind::Server, "unexpected HTTP " + std::to_string(response->status), response->status}, "dossier");

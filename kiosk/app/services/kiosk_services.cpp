@@ -42,13 +42,16 @@ core::InputSource flowSource(ScanSource source) {
 // [SECTION] lookups
 //-----------------------------------------------------------------------------
 
-/// No backend configured: every lookup fails as Offline, like a backend that is down.
-class OfflineLookup final : public DossierLookup {
+/// No usable backend: every lookup fails with the reason (Offline when none is configured, Unauthorized
+/// for an unusable token file, Tls for a refused plain-http URL), so the citizen's screen says the right thing.
+class FailingLookup final : public DossierLookup {
 public:
-    void start(LookupTarget, Done done) override {
-        done(std::unexpected(core::LookupError{core::LookupErrorKind::Offline, "no backend configured", 0}));
-    }
+    explicit FailingLookup(core::LookupError error) : m_error(std::move(error)) {}
+    void start(LookupTarget, Done done) override { done(std::unexpected(m_error)); }
     void cancel() override {}
+
+private:
+    core::LookupError m_error;
 };
 
 /// The backend, through LookupService's worker thread.
@@ -106,16 +109,12 @@ void KioskServices::buildBackend(std::unique_ptr<DossierLookup> lookupOverride) 
         m_lookup = std::move(lookupOverride);
         return;
     }
-    if (m_settings.backend.url.empty()) {
-        spdlog::warn("no backend configured (backend.url): lookups will report offline");
-        m_lookup = std::make_unique<OfflineLookup>();
-        return;
-    }
     auto options = backendOptionsFrom(m_settings.backend);
     if (!options) {
-        // A kiosk with an unusable token still starts: citizens see "offline", staff see this line.
-        spdlog::error("backend: {}; lookups will report offline", options.error());
-        m_lookup = std::make_unique<OfflineLookup>();
+        // The kiosk still starts: citizens see the reason's screen (offline, not authorised, not secure),
+        // staff see this line.
+        spdlog::error("backend: {}; lookups will report {}", options.error().diagnostic, core::toString(options.error().kind));
+        m_lookup = std::make_unique<FailingLookup>(std::move(options.error()));
         return;
     }
     m_backend = std::make_unique<BackendClient>(*m_http, std::move(*options));

@@ -49,12 +49,14 @@ void LookupService::run() {
         const std::atomic<bool>* cancel = job.cancelled.get();
         LookupResult result = std::unexpected(core::LookupError{core::LookupErrorKind::Cancelled, "cancelled", 0});
         if (!cancel->load()) {
+            // One deadline for the whole lookup: a token link takes two calls, the citizen waits once.
+            const Deadline deadline = std::chrono::steady_clock::now() + m_client.options().http.totalTimeout;
             if (const auto* token = std::get_if<core::ReceiptToken>(&job.target)) {
-                auto code = m_client.resolveToken(token->value, cancel);
-                if (code) result = m_client.lookupDossier(*code, cancel);
+                auto code = m_client.resolveToken(token->value, cancel, deadline);
+                if (code) result = m_client.lookupDossier(*code, cancel, deadline);
                 else result = std::unexpected(code.error());
             } else {
-                result = m_client.lookupDossier(std::get<core::DossierCode>(job.target).value, cancel);
+                result = m_client.lookupDossier(std::get<core::DossierCode>(job.target).value, cancel, deadline);
             }
         }
         // A lookup cancelled while its answer was arriving still reports Cancelled: the citizen left.

@@ -58,7 +58,7 @@ void ScanService::start() {
         spdlog::info("scan: camera {}", m_camera->describe());
     }
     for (auto& s : m_scanners) {
-        s->start([this](std::string code) { report(code, ScanSource::Scanner, Clock::now()); });
+        s->start([this](const std::string& code) { report(code, ScanSource::Scanner, Clock::now()); });
         spdlog::info("scan: {}", s->describe());
     }
 }
@@ -182,6 +182,7 @@ platform::CameraStatus ScanService::cameraStatus() const {
 
 std::vector<platform::CameraStatus> ScanService::scannerStatuses() const {
     std::vector<platform::CameraStatus> out;
+    out.reserve(m_scanners.size());
     for (const auto& s : m_scanners) out.push_back(s->status());
     return out;
 }

@@ -42,7 +42,8 @@ void PreviewTexture::release() {
 }
 
 void* PreviewTexture::id() const {
-    return m_texture == 0 ? nullptr : reinterpret_cast<void*>(static_cast<std::uintptr_t>(m_texture));
+    // Dear ImGui 1.86's ImTextureID is a void*: the GL texture name has to travel in it.
+    return m_texture == 0 ? nullptr : reinterpret_cast<void*>(static_cast<std::uintptr_t>(m_texture));  // NOLINT(performance-no-int-to-ptr)
 }
 
 }  // namespace kiosk::app

@@ -12,12 +12,25 @@ namespace {
 
 using nlohmann::json;
 
-// A backend's message may echo what it was sent; it ends up in staff logs, so it is masked and capped.
-constexpr std::size_t kMaxErrorMessageBytes = 300;
-
 std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 
 }  // namespace
+
+namespace {
+constexpr std::pair<ApiErrorKind, std::string_view> kApiErrorKinds[] = {
+    {ApiErrorKind::NotFound, "not_found"},     {ApiErrorKind::Unauthorized, "unauthorized"},
+    {ApiErrorKind::Forbidden, "forbidden"},    {ApiErrorKind::Invalid, "invalid"},
+    {ApiErrorKind::RateLimited, "rate_limited"}, {ApiErrorKind::Timeout, "timeout"},
+    {ApiErrorKind::Unavailable, "unavailable"}, {ApiErrorKind::Server, "server"},
+};
+}  // namespace
+
+std::string_view toString(ApiErrorKind kind) {
+    for (const auto& [k, name] : kApiErrorKinds) {
+        if (k == kind) return name;
+    }
+    return "other";
+}
 
 std::optional<ApiErrorBody> parseErrorBody(std::string_view body) {
     if (body.empty() || !detail::jsonDepthWithin(body, 8)) return std::nullopt;
@@ -28,19 +41,9 @@ std::optional<ApiErrorBody> parseErrorBody(std::string_view body) {
     const auto kind = error->find("kind");
     if (kind == error->end() || !kind->is_string()) return std::nullopt;
     ApiErrorBody out;
-    out.kind = text::toNfcLossy(kind->get_ref<const std::string&>());
-    if (out.kind.size() > 64) out.kind.resize(64);
-    const auto message = error->find("message");
-    if (message != error->end() && message->is_string()) {
-        std::string m = maskPersonalNumbersInText(text::toNfcLossy(message->get_ref<const std::string&>()));
-        if (m.size() > kMaxErrorMessageBytes) {
-            // Cut on a character boundary: back up over UTF-8 continuation bytes.
-            std::size_t cut = kMaxErrorMessageBytes;
-            while (cut > 0 && (static_cast<unsigned char>(m[cut]) & 0xC0) == 0x80) --cut;
-            m.resize(cut);
-            m += "…";
-        }
-        out.message = std::move(m);
+    const std::string& text = kind->get_ref<const std::string&>();
+    for (const auto& [k, name] : kApiErrorKinds) {
+        if (text == name) out.kind = k;
     }
     return out;
 }

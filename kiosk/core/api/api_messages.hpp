@@ -15,14 +15,31 @@
 
 namespace kiosk::core {
 
-/// `{"error":{"kind":"...","message":"..."}}` as a backend sends it.
+/// The error kinds of the contract's error body (docs/api/openapi.yaml). A backend's own words are
+/// never kept: its `kind` and `message` may echo a name or a citizen ID it was sent, and what the kiosk
+/// keeps of an error ends up in logs. Only a kind from this fixed list survives; anything else is Other.
+enum class ApiErrorKind {
+    NotFound,      ///< "not_found"
+    Unauthorized,  ///< "unauthorized"
+    Forbidden,     ///< "forbidden"
+    Invalid,       ///< "invalid"
+    RateLimited,   ///< "rate_limited"
+    Timeout,       ///< "timeout"
+    Unavailable,   ///< "unavailable"
+    Server,        ///< "server"
+    Other,         ///< any other text, or none
+};
+
+/// The contract's name of a kind ("not_found", ...; "other" for Other).
+std::string_view toString(ApiErrorKind kind);
+
+/// `{"error":{"kind":"...","message":"..."}}` as a backend sends it, reduced to what may be logged.
 struct ApiErrorBody {
-    std::string kind;     ///< machine-readable, e.g. "not_found", "unauthorized", "invalid"
-    std::string message;  ///< for staff; masked and capped before it is kept
+    ApiErrorKind kind = ApiErrorKind::Other;  ///< the message is deliberately not kept
 };
 
 /// Parses an error body. Pure and total.
-/// @return the kind and message, or std::nullopt when the body is not the contract's error shape
+/// @return the known kind, or std::nullopt when the body is not the contract's error shape
 std::optional<ApiErrorBody> parseErrorBody(std::string_view body);
 
 /// Builds the contract's error body (used by `kiosk lookup` and the reference backend).

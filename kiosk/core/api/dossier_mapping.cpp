@@ -16,10 +16,11 @@ std::unexpected<LookupError> badResponse(std::string diagnostic) {
     return std::unexpected(LookupError{LookupErrorKind::BadResponse, std::move(diagnostic), 0});
 }
 
-// Backend text is shown on screen and printed: NFC (ImGui has no shaping), control characters other
-// than a line break become spaces, surrounding whitespace goes.
+// Backend text is shown on screen and printed: NFC (ImGui has no shaping), bidi controls removed (a
+// U+202E would make a name or note read backwards), control characters other than a line break become
+// spaces, surrounding whitespace goes.
 std::string cleanText(std::string_view raw) {
-    std::string nfc = text::toNfcLossy(raw);
+    std::string nfc = text::removeBidiControls(text::toNfcLossy(raw));
     for (char& c : nfc) {
         const auto u = static_cast<unsigned char>(c);
         if ((u < 0x20 && c != '\n') || u == 0x7f) c = ' ';
@@ -81,9 +82,9 @@ public:
         if (!v->is_string()) {
             return badResponse(pathOf(key) + ": expected an ISO 8601 time string or null, got " + v->type_name());
         }
-        auto t = parseIsoTime(v->get_ref<const std::string&>());
+        std::optional<ZonedTime> t = parseIsoTime(v->get_ref<const std::string&>());
         if (!t) return badResponse(pathOf(key) + ": not an ISO 8601 time with a UTC offset");
-        return std::optional<ZonedTime>{*t};
+        return t;
     }
 
     std::expected<ZonedTime, LookupError> requiredTime(std::string_view key) const {
@@ -124,10 +125,13 @@ private:
 };
 
 // Shorthand: evaluate a std::expected, return its error from the enclosing function, else yield the value.
+// `var` names the variable it declares, so it cannot be parenthesised.
+// NOLINTBEGIN(bugprone-macro-parentheses)
 #define KIOSK_TRY(var, expr)                                  \
     auto var##_result = (expr);                               \
     if (!var##_result) return std::unexpected(var##_result.error()); \
     auto var = std::move(*var##_result)
+// NOLINTEND(bugprone-macro-parentheses)
 
 std::expected<json, LookupError> parseObject(std::string_view body) {
     if (body.empty()) return badResponse("body is empty");
@@ -155,6 +159,44 @@ std::string safePublicUrl(std::string url) {
     return url;
 }
 
+}  // namespace
+
+Dossier maskDossier(Dossier d) {
+    auto clean = [](std::string& s) { s = cleanText(s); };
+    auto masked = [](std::string& s) { s = maskPersonalNumbersInText(cleanText(s)); };
+    clean(d.code);
+    clean(d.procedureCode);
+    masked(d.procedureName);
+    masked(d.agency);
+    // Masked whatever the source did: a name that arrives already masked ("Nguyễn V** A*") stays so.
+    clean(d.applicantMasked);
+    if (!d.applicantMasked.empty()) d.applicantMasked = maskPersonName(d.applicantMasked);
+    for (HistoryStep& step : d.history) {
+        masked(step.unit);
+        masked(step.action);
+        masked(step.note);
+    }
+    for (MissingDocument& doc : d.missingDocuments) {
+        masked(doc.name);
+        masked(doc.note);
+    }
+    for (Fee& fee : d.fees) {
+        masked(fee.description);
+        masked(fee.howToPay);
+        fee.payUrl = safePublicUrl(cleanText(fee.payUrl));
+    }
+    if (d.pickup) {
+        masked(d.pickup->place);
+        masked(d.pickup->counter);
+    }
+    masked(d.resultDelivery);
+    masked(d.backendNote);
+    d.publicLookupUrl = safePublicUrl(cleanText(d.publicLookupUrl));
+    return d;
+}
+
+namespace {
+
 std::expected<Dossier, LookupError> mapObject(const json& doc, std::string_view expectedCode) {
     const FieldReader top{doc, ""};
     Dossier d;
@@ -177,8 +219,7 @@ std::expected<Dossier, LookupError> mapObject(const json& doc, std::string_view 
     KIOSK_TRY(agency, top.optionalString("agency"));
     d.agency = std::move(agency);
     KIOSK_TRY(applicant, top.optionalString("applicant_name"));
-    // Masked here whatever the backend did: a name that arrives already masked ("Nguyễn V** A*") stays so.
-    d.applicantMasked = applicant.empty() ? std::string{} : maskPersonName(applicant);
+    d.applicantMasked = std::move(applicant);  // masked by maskDossier below
 
     KIOSK_TRY(received, top.optionalTime("received_at"));
     KIOSK_TRY(due, top.optionalTime("due_at"));
@@ -194,9 +235,9 @@ std::expected<Dossier, LookupError> mapObject(const json& doc, std::string_view 
         KIOSK_TRY(action, r.requiredString("action"));
         KIOSK_TRY(note, r.optionalString("note"));
         step.at = at;
-        step.unit = maskPersonalNumbersInText(unit);
-        step.action = maskPersonalNumbersInText(action);
-        step.note = maskPersonalNumbersInText(note);
+        step.unit = std::move(unit);
+        step.action = std::move(action);
+        step.note = std::move(note);
         d.history.push_back(std::move(step));
         return {};
     });
@@ -206,8 +247,8 @@ std::expected<Dossier, LookupError> mapObject(const json& doc, std::string_view 
         MissingDocument doc;
         KIOSK_TRY(name, r.requiredString("name"));
         KIOSK_TRY(note, r.optionalString("note"));
-        doc.name = maskPersonalNumbersInText(name);
-        doc.note = maskPersonalNumbersInText(note);
+        doc.name = std::move(name);
+        doc.note = std::move(note);
         d.missingDocuments.push_back(std::move(doc));
         return {};
     });
@@ -224,8 +265,8 @@ std::expected<Dossier, LookupError> mapObject(const json& doc, std::string_view 
         fee.description = std::move(description);
         fee.amountVnd = amount;
         fee.paid = paid;
-        fee.howToPay = maskPersonalNumbersInText(howToPay);
-        fee.payUrl = safePublicUrl(std::move(payUrl));
+        fee.howToPay = std::move(howToPay);
+        fee.payUrl = std::move(payUrl);
         d.fees.push_back(std::move(fee));
         return {};
     });
@@ -248,14 +289,14 @@ std::expected<Dossier, LookupError> mapObject(const json& doc, std::string_view 
         KIOSK_TRY(online, delivery->requiredBool("online"));
         KIOSK_TRY(description, delivery->optionalString("description"));
         d.resultOnline = online;
-        d.resultDelivery = maskPersonalNumbersInText(description);
+        d.resultDelivery = std::move(description);
     }
 
     KIOSK_TRY(note, top.optionalString("note"));
-    d.backendNote = maskPersonalNumbersInText(note);
+    d.backendNote = std::move(note);
     KIOSK_TRY(publicUrl, top.optionalString("public_url"));
-    d.publicLookupUrl = safePublicUrl(std::move(publicUrl));
-    return d;
+    d.publicLookupUrl = std::move(publicUrl);
+    return maskDossier(std::move(d));
 }
 
 json timeOrNull(const std::optional<ZonedTime>& t) { return t ? json(formatIsoTime(*t)) : json(nullptr); }

@@ -28,6 +28,14 @@ inline constexpr int kMaxJsonDepth = 32;
 /// @return the masked, normalised dossier, or a BadResponse naming the offending field
 std::expected<Dossier, LookupError> mapDossier(std::string_view body, std::string_view expectedCode = {});
 
+/// The one place personal data in a dossier is masked and its text cleaned (NFC, no bidi or control
+/// characters): the applicant's name (maskPersonName), ID and phone numbers in every free text
+/// (maskPersonalNumbersInText), links that carry an ID dropped. mapDossier applies it; so must every
+/// other way a Dossier enters the kiosk (`kiosk slip status --dossier-json`). Idempotent.
+/// @param dossier as read from any source
+/// @return the same dossier, masked and cleaned
+Dossier maskDossier(Dossier dossier);
+
 /// Maps the body of `GET /api/v1/receipt-tokens/{token}`: `{"code": "..."}`.
 /// @return the dossier code (NFC, trimmed), or a BadResponse
 std::expected<std::string, LookupError> mapReceiptToken(std::string_view body);

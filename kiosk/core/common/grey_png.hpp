@@ -27,10 +27,20 @@ struct GreyPixels {
     std::vector<std::uint8_t> pixels;  ///< width * height bytes, row-major
 };
 
+/// How big an image may be decoded. A 119-byte PGM or an 875 KB PNG can claim 30000x30000 pixels:
+/// the size is read from the header and checked before any pixel is decoded (decompression bombs).
+struct ImageLimits {
+    std::int64_t maxPixels = 24'000'000;         ///< width * height; config key camera.max_image_pixels
+    std::int64_t maxFileBytes = std::int64_t{64} * 1024 * 1024;  ///< image files only; config key camera.max_image_bytes
+};
+
 /// Decodes a PNG (or a JPEG, BMP or PGM/PPM: stb is built with those too) to one grey channel (stb
-/// converts colour with its luminance weights).
-/// @param png the encoded bytes; at most INT_MAX of them (the caller checks)
-/// @return the pixels, or stb's failure reason
-std::expected<GreyPixels, std::string> decodeGreyPng(std::span<const std::uint8_t> png);
+/// converts colour with its luminance weights). The header's width and height are checked against
+/// @p limits first; a PNM header is checked by this function before stb reads it (stb's own number
+/// reading overflows on a 10-digit width).
+/// @param png    the encoded bytes; at most INT_MAX of them (the caller checks)
+/// @param limits the largest image accepted
+/// @return the pixels, or the reason (stb's, or "... over the limit of N pixels")
+std::expected<GreyPixels, std::string> decodeGreyPng(std::span<const std::uint8_t> png, const ImageLimits& limits = {});
 
 }  // namespace kiosk::core

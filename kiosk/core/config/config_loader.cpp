@@ -17,6 +17,8 @@
 
 #include "kiosk/core/printer/printer_uri.hpp"
 #include "kiosk/core/dossier/follow_url.hpp"
+#include "kiosk/core/api/backend_url.hpp"
+#include "kiosk/core/common/file_reader.hpp"
 
 namespace kiosk::core {
 namespace {
@@ -74,6 +76,7 @@ const std::vector<KeyDef>& keyTable() {
         {"receipt.token_parameter", KIOSK_REF(receipt.tokenParameter), Format::Name},
         {"receipt.citizen_id_parameters", KIOSK_REF(receipt.citizenIdParameters), Format::Name},
         {"backend.url", KIOSK_REF(backend.url), Format::HttpUrl},
+        {"backend.allow_insecure_http", KIOSK_REF(backend.allowInsecureHttp)},
         {"backend.token_file", KIOSK_REF(backend.tokenFile), Format::Path},
         {"backend.ca_bundle", KIOSK_REF(backend.caBundle), Format::Path},
         {"backend.pinned_public_key", KIOSK_REF(backend.pinnedPublicKey), Format::PinnedKey},
@@ -82,9 +85,9 @@ const std::vector<KeyDef>& keyTable() {
         {"backend.connect_timeout_ms", KIOSK_REF(backend.connectTimeoutMs), Format::Plain, 100, 60000},
         {"backend.total_timeout_ms", KIOSK_REF(backend.totalTimeoutMs), Format::Plain, 100, 120000},
         {"backend.max_response_bytes", KIOSK_REF(backend.maxResponseBytes), Format::Plain, 1024,
-         64 * 1024 * 1024},
-        {"backend.retries", KIOSK_REF(backend.retries), Format::Plain, 0, 10},
-        {"backend.retry_backoff_ms", KIOSK_REF(backend.retryBackoffMs), Format::Plain, 0, 60000},
+         std::int64_t{64} * 1024 * 1024},
+        {"backend.retries", KIOSK_REF(backend.retries), Format::Plain, 0, 5},
+        {"backend.retry_backoff_ms", KIOSK_REF(backend.retryBackoffMs), Format::Plain, 0, 5000},
         {"ui.fullscreen", KIOSK_REF(ui.fullscreen)},
         {"ui.hide_cursor", KIOSK_REF(ui.hideCursor)},
         {"ui.touch_target_px", KIOSK_REF(ui.touchTargetPx), Format::Plain, 48, 400},
@@ -112,6 +115,9 @@ const std::vector<KeyDef>& keyTable() {
         {"camera.files_seconds_per_image", KIOSK_REF(camera.filesSecondsPerImage), Format::Plain, 1, 3600},
         {"camera.files_loop", KIOSK_REF(camera.filesLoop)},
         {"camera.preview", KIOSK_REF(camera.preview)},
+        {"camera.max_image_pixels", KIOSK_REF(camera.maxImagePixels), Format::Plain, 10'000, 200'000'000},
+        {"camera.max_image_bytes", KIOSK_REF(camera.maxImageBytes), Format::Plain, 1024,
+         std::int64_t{512} * 1024 * 1024},
         {"scanner.wedge_enabled", KIOSK_REF(scanner.wedgeEnabled)},
         {"scanner.wedge_max_interkey_ms", KIOSK_REF(scanner.wedgeMaxInterkeyMs), Format::Plain, 1, 500},
         {"scanner.wedge_min_length", KIOSK_REF(scanner.wedgeMinLength), Format::Plain, 1, 256},
@@ -313,7 +319,8 @@ std::string checkString(const KeyDef& def, std::string_view value) {
         case Format::Regex:
             if (value.empty()) return "must not be empty";
             try {
-                std::regex compiled{std::string{value}, std::regex::ECMAScript};
+                // Compiled only to see whether it compiles.
+                static_cast<void>(std::regex{std::string{value}, std::regex::ECMAScript});
             } catch (const std::regex_error& e) {
                 return std::string{"not a valid ECMAScript regular expression: "} + e.what();
             }
@@ -356,6 +363,100 @@ std::string checkString(const KeyDef& def, std::string_view value) {
     return {};
 }
 
+// [SECTION] Shape limits checked before toml++ parses ------------------------------------------------
+
+/// toml++ builds nested tables recursively: a header of 50,000 dotted parts overflowed the stack. The
+/// kiosk's own keys need two parts ("section.key") and one array level; these caps leave room for
+/// any sane file and bound the nesting toml++ can see to kMaxKeyParts + (kMaxBrackets + 1) *
+/// (kMaxKeyParts + 1) levels, because every level comes from a key part or a bracket.
+constexpr int kMaxKeyParts = 8;   ///< parts of one dotted key or table header
+constexpr int kMaxBrackets = 8;   ///< arrays and inline tables open at once
+
+/// Walks the text outside strings and comments. @return "" when within the caps, else the problem
+/// and the 1-based line in @p line.
+std::string checkTomlShape(std::string_view text, int& line) {
+    enum class In { Code, Comment, Basic, Literal, MultiBasic, MultiLiteral };
+    In in = In::Code;
+    int brackets = 0;
+    int dots = 0;
+    line = 1;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '\n') ++line;
+        switch (in) {
+            case In::Comment:
+                if (c == '\n') in = In::Code;
+                continue;
+            case In::Basic:
+                if (c == '\\') ++i;  // skip the escaped character
+                else if (c == '"' || c == '\n') in = In::Code;
+                continue;
+            case In::Literal:
+                if (c == '\'' || c == '\n') in = In::Code;
+                continue;
+            case In::MultiBasic:
+                if (c == '\\') {
+                    if (i + 1 < text.size() && text[i + 1] == '\n') ++line;
+                    ++i;
+                } else if (text.substr(i, 3) == R"(""")") {
+                    in = In::Code;
+                    i += 2;
+                }
+                continue;
+            case In::MultiLiteral:
+                if (text.substr(i, 3) == "'''") {
+                    in = In::Code;
+                    i += 2;
+                }
+                continue;
+            case In::Code:
+                break;
+        }
+        switch (c) {
+            case '#': in = In::Comment; break;
+            case '"':
+                if (text.substr(i, 3) == R"(""")") {
+                    in = In::MultiBasic;
+                    i += 2;
+                } else {
+                    in = In::Basic;
+                }
+                break;
+            case '\'':
+                if (text.substr(i, 3) == "'''") {
+                    in = In::MultiLiteral;
+                    i += 2;
+                } else {
+                    in = In::Literal;
+                }
+                break;
+            case '[':
+            case '{':
+                if (++brackets > kMaxBrackets) {
+                    return "arrays, inline tables or table headers nest deeper than " + std::to_string(kMaxBrackets) +
+                           " levels";
+                }
+                dots = 0;
+                break;
+            case ']':
+            case '}':
+                brackets = std::max(0, brackets - 1);
+                dots = 0;
+                break;
+            case '.':
+                if (++dots >= kMaxKeyParts) {
+                    return "a key or table header has more than " + std::to_string(kMaxKeyParts) + " dotted parts";
+                }
+                break;
+            case '=':
+            case ',':
+            case '\n': dots = 0; break;
+            default: break;
+        }
+    }
+    return {};
+}
+
 std::string typeName(const toml::node& node) {
     std::ostringstream os;
     os << node.type();
@@ -387,7 +488,7 @@ std::expected<E, std::string> parseChoiceValue(std::string_view name) {
 /// Checks @p node against @p def and, when valid, stores it. Returns an error text or "".
 std::string assign(const KeyDef& def, const toml::node& node, Settings& settings) {
     const Ref ref = def.ref(settings);
-    const std::string wrongType = "wrong type: expected " + expectedType(ref) + ", got " + typeName(node);
+    std::string wrongType = "wrong type: expected " + expectedType(ref) + ", got " + typeName(node);
     return std::visit(
         [&](auto* target) -> std::string {
             using T = std::remove_pointer_t<decltype(target)>;
@@ -499,6 +600,15 @@ std::vector<ConfigIssue> applyConfigText(LoadedSettings& loaded, std::string_vie
                                          std::string_view sourceName, ConfigLayer layer) {
     std::vector<ConfigIssue> issues;
     const std::string file{sourceName};
+    if (text.size() > kMaxConfigFileBytes) {
+        issues.push_back({file, 0, "(file)", "larger than the limit of " + std::to_string(kMaxConfigFileBytes) + " bytes"});
+        return issues;
+    }
+    int shapeLine = 0;
+    if (std::string problem = checkTomlShape(text, shapeLine); !problem.empty()) {
+        issues.push_back({file, shapeLine, "(syntax)", std::move(problem)});
+        return issues;
+    }
     toml::table root;
     try {
         root = toml::parse(text, sourceName);
@@ -576,6 +686,15 @@ std::vector<ConfigIssue> crossCheck(const LoadedSettings& loaded) {
         report("backend.connect_timeout_ms", "backend.total_timeout_ms",
                "total_timeout_ms must not be shorter than connect_timeout_ms");
     }
+    if (s.backend.retryBackoffMs >= s.backend.totalTimeoutMs) {
+        report("backend.total_timeout_ms", "backend.retry_backoff_ms",
+               "retry_backoff_ms must be shorter than total_timeout_ms (the citizen's whole wait)");
+    }
+    if (!s.backend.allowInsecureHttp && isPlainHttpToRemoteHost(s.backend.url)) {
+        report("backend.allow_insecure_http", "backend.url",
+               "plain http:// to a host other than loopback would send the device token in clear text; use "
+               "https:// (or set backend.allow_insecure_http = true on a trusted network)");
+    }
     if (s.backend.clientCert.empty() != s.backend.clientKey.empty()) {
         report("backend.client_cert", "backend.client_key", "client_cert and client_key must be set together");
     }
@@ -607,21 +726,16 @@ std::vector<ConfigIssue> crossCheck(const LoadedSettings& loaded) {
 
 namespace {
 
-/// Reads a layer file; a missing default-path file is not an error (returns true with no text).
+/// Reads a layer file; a missing default-path file is not an error (returns no issues). Directories,
+/// FIFOs, devices (/dev/zero), symlink loops and oversize files are refused before reading.
 std::vector<ConfigIssue> applyFile(LoadedSettings& loaded, const std::string& path, bool mustExist,
                                    ConfigLayer layer) {
-    std::error_code ec;
-    const auto status = std::filesystem::status(path, ec);
-    if (!std::filesystem::exists(status)) {
-        if (!mustExist) return {};
-        return {{path, 0, "(file)", "cannot read: no such file"}};
+    auto text = readRegularFile(path, {.maxBytes = kMaxConfigFileBytes});
+    if (!text) {
+        if (text.error().kind == ErrorKind::NotFound && !mustExist) return {};
+        return {{path, 0, "(file)", text.error().message}};
     }
-    if (std::filesystem::is_directory(status)) return {{path, 0, "(file)", "cannot read: is a directory"}};
-    std::ifstream in{path, std::ios::binary};
-    std::ostringstream text;
-    if (in) text << in.rdbuf();
-    if (!in || in.bad()) return {{path, 0, "(file)", "cannot read: permission denied or I/O error"}};
-    return applyConfigText(loaded, text.str(), path, layer);
+    return applyConfigText(loaded, *text, path, layer);
 }
 
 }  // namespace

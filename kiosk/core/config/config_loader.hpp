@@ -24,6 +24,9 @@ namespace kiosk::core {
 inline constexpr std::string_view kDefaultFleetConfigPath = "/etc/kiosk/kiosk.toml";
 inline constexpr std::string_view kDefaultLocalConfigPath = "/var/lib/kiosk/local.toml";
 
+/// Largest configuration file read; larger files are refused before reading (a kiosk's file is a few KB).
+inline constexpr std::size_t kMaxConfigFileBytes = std::size_t{1024} * 1024;
+
 /// Which layer a value came from.
 enum class ConfigLayer { Default, Fleet, Local, CommandLine };
 
@@ -83,6 +86,8 @@ LoadedSettings defaultSettings();
 ConfigReport loadConfig(const ConfigFiles& files);
 
 /// Applies one TOML document as a layer on top of @p loaded (used by loadConfig, tests and staff mode).
+/// A document over kMaxConfigFileBytes, or one whose keys or brackets nest too deep for the parser's
+/// recursion, is refused whole before toml++ sees it.
 /// @param text       the TOML document
 /// @param sourceName file name used in issues and provenance
 /// @param layer      Fleet or Local

@@ -37,15 +37,19 @@ struct LanguageSettings {
 
 /// [backend]: the dossier backend the kiosk asks (issue "Backend").
 struct BackendSettings {
-    std::string url;             ///< http(s) base URL; empty = not configured (lookups report offline)
+    std::string url;             ///< https base URL (http:// only to loopback, see allowInsecureHttp);
+                                 ///< empty = not configured (lookups report offline)
+    /// Accept plain http:// to a host other than loopback. The device token and dossier data then travel
+    /// in clear text; the kiosk warns at every start.
+    bool allowInsecureHttp = false;
     std::string tokenFile;       ///< file holding the device token; empty = no token sent
     std::string caBundle;        ///< PEM CA bundle; empty = the system store. Verification is always on.
     std::string pinnedPublicKey; ///< "sha256//BASE64" (libcurl CURLOPT_PINNEDPUBLICKEY); empty = no pin
     std::string clientCert;      ///< PEM client certificate for mutual TLS; empty = none
     std::string clientKey;       ///< PEM key of clientCert
     int connectTimeoutMs = 3000;
-    int totalTimeoutMs = 8000;
-    std::int64_t maxResponseBytes = 1024 * 1024;
+    int totalTimeoutMs = 8000;   ///< the citizen's whole wait for one lookup, retries and backoff included
+    std::int64_t maxResponseBytes = std::int64_t{1024} * 1024;
     int retries = 2;             ///< extra attempts, idempotent requests only
     int retryBackoffMs = 300;    ///< first backoff; doubled per retry
 };
@@ -93,6 +97,10 @@ struct CameraSettings {
     int filesSecondsPerImage = 3;  ///< key `files_seconds_per_image`: how long each image is shown
     bool filesLoop = true;         ///< key `files_loop`: start again after the last image
     bool preview = true;         ///< show the camera picture on the scanning screen
+    /// Largest image decoded (width * height), from a file or `kiosk scan-image`; checked from the
+    /// header before any pixel is decoded.
+    std::int64_t maxImagePixels = 24'000'000;
+    std::int64_t maxImageBytes = std::int64_t{64} * 1024 * 1024;  ///< largest image file read
 };
 
 /// [scanner]: USB/serial code scanners (issue "Scanning").

@@ -22,7 +22,7 @@ std::string hex(std::uint8_t b) {
 }
 }  // namespace
 
-Error EscPosParser::errorAt(std::string what) const {
+Error EscPosParser::errorAt(const std::string& what) const {
     return Error{ErrorKind::Parse, "ESC/POS: " + what + " at byte " + std::to_string(m_offset)};
 }
 

@@ -66,7 +66,7 @@ private:
     Result<void> appendWhite(int rows);
     Result<void> printNativeQr();
     Result<void> growPage(int width, int extraRows);
-    Error errorAt(std::string what) const;
+    Error errorAt(const std::string& what) const;
 
     ParserLimits m_limits;
     std::vector<std::uint8_t> m_buffer;  // unconsumed bytes; m_pos is the next one

@@ -102,6 +102,7 @@ std::shared_ptr<const std::regex> compiledPattern(const std::string& pattern) {
         regex = std::make_shared<const std::regex>(pattern, std::regex::ECMAScript);
     } catch (const std::regex_error&) {
         // Invalid configuration: every code fails to match; config validation names the key.
+        regex = nullptr;
     }
     constexpr std::size_t kMaxCached = 8;
     if (cache.size() >= kMaxCached) {
@@ -122,6 +123,7 @@ ReceiptReading matchCode(const std::string& code, const ReceiptRules& rules) {
         }
     } catch (const std::regex_error&) {
         // A pathological configured pattern can exhaust libstdc++'s matcher; treat as no match.
+        return NotAReceipt{NotReceiptReason::BadCodeFormat};
     }
     return NotAReceipt{NotReceiptReason::BadCodeFormat};
 }

@@ -7,6 +7,7 @@
 // Declarations only: stb_image_write's implementation is compiled once, in common/grey_png.cpp.
 #include <stb/stb_image_write.h>
 
+#include "kiosk/core/common/file_reader.hpp"
 #include "kiosk/core/common/grey_png.hpp"
 
 namespace kiosk::core {
@@ -22,18 +23,24 @@ LumaImage copyImage(ImageView view) {
     return out;
 }
 
-Result<LumaImage> decodeImage(std::span<const std::uint8_t> bytes) {
+Result<LumaImage> decodeImage(std::span<const std::uint8_t> bytes, const ImageLimits& limits) {
     if (bytes.empty()) return fail(ErrorKind::InvalidInput, "empty image file");
     if (bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) {
         return fail(ErrorKind::InvalidInput, "image file too large");
     }
-    auto grey = decodeGreyPng(bytes);
+    auto grey = decodeGreyPng(bytes, limits);
     if (!grey) return fail(ErrorKind::InvalidInput, "not a readable image: " + grey.error());
     LumaImage out;
     out.width = grey->width;
     out.height = grey->height;
     out.pixels = std::move(grey->pixels);
     return out;
+}
+
+Result<LumaImage> readImageFile(const std::string& path, const ImageLimits& limits) {
+    auto bytes = readRegularFile(path, {.maxBytes = static_cast<std::size_t>(std::max<std::int64_t>(0, limits.maxFileBytes))});
+    if (!bytes) return std::unexpected(bytes.error());
+    return decodeImage(std::span(reinterpret_cast<const std::uint8_t*>(bytes->data()), bytes->size()), limits);
 }
 
 Result<std::vector<std::uint8_t>> encodePng(ImageView view) {

@@ -5,8 +5,10 @@
 #include <cstddef>
 #include <cstdint>
 #include <span>
+#include <string>
 #include <vector>
 
+#include "kiosk/core/common/grey_png.hpp"
 #include "kiosk/core/common/result.hpp"
 
 namespace kiosk::core {
@@ -49,9 +51,19 @@ LumaImage copyImage(ImageView view);
 
 /// Decodes an encoded image (PNG, JPEG, BMP, PGM/PPM, ...) held in memory to luminance with stb_image.
 /// Pure: the caller reads the file. Colour images are converted with stb's luminance weights.
-/// @param bytes the encoded file contents
-/// @return the image, or InvalidInput with stb's reason when the bytes are not a supported image
-Result<LumaImage> decodeImage(std::span<const std::uint8_t> bytes);
+/// @param bytes  the encoded file contents
+/// @param limits the largest image accepted, checked from the header before decoding
+///               (camera.max_image_pixels)
+/// @return the image, or InvalidInput with the reason when the bytes are not a supported image or
+///         the image is larger than @p limits
+Result<LumaImage> decodeImage(std::span<const std::uint8_t> bytes, const ImageLimits& limits = {});
+
+/// Reads and decodes an image file: only a regular file no larger than limits.maxFileBytes is read (a
+/// folder, FIFO or /dev/zero is refused before reading), then decodeImage with @p limits.
+/// @param path   the image file
+/// @param limits file size and pixel count caps (camera.max_image_bytes, camera.max_image_pixels)
+/// @return the image, or an Error whose message says what is wrong (without the path: callers add it)
+Result<LumaImage> readImageFile(const std::string& path, const ImageLimits& limits = {});
 
 /// Encodes an 8-bit gray image as PNG (for the receipt generator and diagnostics).
 /// @return the PNG bytes, or Internal when stb fails

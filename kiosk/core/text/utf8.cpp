@@ -143,4 +143,18 @@ void append(std::string& out, char32_t cp) {
     out.append(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(n));
 }
 
+bool isBidiControl(char32_t cp) {
+    return cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
+           (cp >= 0x2066 && cp <= 0x2069);
+}
+
+std::string removeBidiControls(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (const char32_t cp : decode(s)) {
+        if (!isBidiControl(cp)) append(out, cp);
+    }
+    return out;
+}
+
 }  // namespace kiosk::core::text

@@ -32,4 +32,14 @@ std::vector<char32_t> decode(std::string_view s);
 /// Encodes one code point as UTF-8 and appends it to `out`.
 void append(std::string& out, char32_t cp);
 
+/// @return true for the Unicode Bidi_Control characters (U+061C, U+200E, U+200F, U+202A..U+202E,
+///         U+2066..U+2069): invisible marks that reorder the text around them, so "U+202E" can make
+///         a name or note read backwards on screen and on the slip.
+bool isBidiControl(char32_t cp);
+
+/// Removes every bidi control (see isBidiControl). Invalid UTF-8 becomes U+FFFD.
+/// @param s text from outside (the backend, a catalog)
+/// @return the text without bidi controls
+std::string removeBidiControls(std::string_view s);
+
 }  // namespace kiosk::core::text

@@ -62,7 +62,7 @@ std::unique_ptr<TestControl> TestControl::start(const std::string& path, MainThr
         spdlog::error("test control: cannot create FIFO {}", path);
         return nullptr;
     }
-    std::ofstream(path + ".out", std::ios::trunc);
+    { const std::ofstream truncated(path + ".out", std::ios::trunc); }  // created empty, closed at once
     spdlog::warn("test control enabled on {} (test executable)", path);
     return std::make_unique<FifoControl>(path, queue, std::move(handle));
 }

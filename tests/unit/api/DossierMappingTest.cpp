@@ -270,3 +270,39 @@ TEST(DossierMappingTest, OutputJsonHasTheCliKeys) {
     unknown["status"] = 42;
     EXPECT_TRUE(json::parse(dossierToJson(*mapDossier(unknown.dump())))["status"].is_null());
 }
+
+// Regression (issue 15): U+202E and the other bidi controls from the backend were kept in names and
+// notes, so a note could read backwards on screen and on the slip.
+TEST(DossierMappingTest, BidiControlsAreRemoved) {
+    json j = fullDossier();
+    j["applicant_name"] = "Nguy\u1ec5n \u202eV\u0103n An\u202c";
+    j["note"] = "\u2067Mang theo\u2069 gi\u1ea5y h\u1eb9n\u200f";
+    j["history"][0]["action"] = "\u202aTi\u1ebfp nh\u1eadn\u202d \u061c";
+    j["missing_documents"][0]["name"] = "\u2066B\u1ea3n sao\u2068";
+    auto d = mapDossier(j.dump());
+    ASSERT_TRUE(d) << d.error().diagnostic;
+    EXPECT_EQ(d->applicantMasked, "Nguy\u1ec5n V** A*");
+    EXPECT_EQ(d->backendNote, "Mang theo gi\u1ea5y h\u1eb9n");
+    EXPECT_EQ(d->history[0].action, "Ti\u1ebfp nh\u1eadn");
+    EXPECT_EQ(d->missingDocuments[0].name, "B\u1ea3n sao");
+}
+
+// Regression (issue 15): `kiosk slip status --dossier-json` printed an unmasked name and ID; every
+// way a Dossier enters the kiosk now goes through maskDossier.
+TEST(DossierMappingTest, MaskDossierMasksEveryTextAndIsIdempotent) {
+    Dossier d;
+    d.code = "000.00.06.H56-231027-0361";
+    d.applicantMasked = "Nguy\u1ec5n V\u0103n An";
+    d.backendNote = "CCCD 001099012345, g\u1ecdi 0912345678";
+    d.history.push_back({{}, "B\u1ed9 ph\u1eadn", "\u202eTi\u1ebfp nh\u1eadn 001099012345", ""});
+    d.missingDocuments.push_back({"CCCD 001099012345", ""});
+    d.publicLookupUrl = "https://x.gov.vn/tra-cuu?SGT=001099012345";
+    const Dossier masked = maskDossier(d);
+    EXPECT_EQ(masked.applicantMasked, "Nguy\u1ec5n V** A*");
+    const std::string json = dossierToJson(masked);
+    for (const char* secret : {"001099012345", "0912345678", "V\u0103n", "\u202e"}) {
+        EXPECT_EQ(json.find(secret), std::string::npos) << secret << " in " << json;
+    }
+    EXPECT_TRUE(masked.publicLookupUrl.empty());
+    EXPECT_EQ(dossierToJson(maskDossier(masked)), json);
+}

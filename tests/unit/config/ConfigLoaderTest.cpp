@@ -9,6 +9,8 @@
 #include <set>
 #include <sstream>
 
+#include <sys/stat.h>
+
 using namespace kiosk::core;
 
 namespace {
@@ -262,14 +264,14 @@ TEST(ConfigLoaderTest, FollowUpUrlMustBeReadableByTheKiosk) {
 }
 
 TEST(ConfigLoaderTest, LayeringAndProvenance) {
-    const auto fleet = tempFile("fleet.toml", "[backend]\nurl = \"http://fleet.example:80\"\nretries = 4\n"
+    const auto fleet = tempFile("fleet.toml", "[backend]\nurl = \"https://fleet.example:80\"\nretries = 4\n"
                                               "[office]\nname = \"Fleet office\"\n");
     const auto local = tempFile("local.toml", "[backend]\n\nretries = 1\n");
     ConfigFiles files{fleet.string(), true, local.string(), true, true};
     const ConfigReport report = loadConfig(files);
     ASSERT_TRUE(report.ok()) << formatIssue(report.issues.front());
     const LoadedSettings& l = report.loaded;
-    EXPECT_EQ(l.settings.backend.url, "http://fleet.example:80");
+    EXPECT_EQ(l.settings.backend.url, "https://fleet.example:80");
     EXPECT_EQ(l.settings.backend.retries, 1);
     EXPECT_EQ(l.settings.office.name, "Fleet office");
     EXPECT_EQ(l.sources.at("backend.url").layer, ConfigLayer::Fleet);
@@ -286,7 +288,7 @@ TEST(ConfigLoaderTest, LayeringAndProvenance) {
     EXPECT_EQ(retries->value, "1");
     EXPECT_EQ(retries->source.file, local.string());
     const auto url = std::ranges::find(entries, std::string{"backend.url"}, &ConfigEntry::key);
-    EXPECT_NE(url->value.find("http://fleet.example:80"), std::string::npos);
+    EXPECT_NE(url->value.find("https://fleet.example:80"), std::string::npos);
 }
 
 TEST(ConfigLoaderTest, MissingDefaultFilesAreFineExplicitOnesAreNot) {
@@ -391,4 +393,86 @@ TEST(ConfigLoaderTest, PrinterUriPortIsOptional) {
     LoadedSettings loaded = defaultSettings();
     EXPECT_TRUE(applyOverride(loaded, "printer.uri", "tcp://10.0.0.7", "--printer").empty());
     EXPECT_EQ(loaded.settings.printer.uri, "tcp://10.0.0.7");
+}
+
+// [SECTION] Issue 15: files and documents the parser is never given ---------------------------------
+
+TEST(ConfigLoaderTest, DeeplyNestedHeaderIsRefusedBeforeParsing) {
+    // 50,000 dotted parts in 100 KB overflowed the stack inside toml++ (check-config and the kiosk crashed).
+    std::string header = "[a";
+    for (int i = 0; i < 50'000; ++i) header += ".a";
+    const auto issues = check(header + "]\nx = 1\n");
+    ASSERT_EQ(issues.size(), 1u);
+    EXPECT_EQ(issues[0].key, "(syntax)");
+    EXPECT_EQ(issues[0].line, 1);
+    EXPECT_NE(issues[0].message.find("dotted parts"), std::string::npos) << issues[0].message;
+}
+
+TEST(ConfigLoaderTest, DeepBracketsAndDottedKeysAreRefused) {
+    EXPECT_EQ(check("[ui]\nx = " + std::string(100'000, '[') + "\n").at(0).key, "(syntax)");
+    EXPECT_NE(check("[ui]\nx = " + std::string(9, '{') + "\n").at(0).message.find("nest deeper"), std::string::npos);
+    EXPECT_EQ(check("\n\na.b.c.d.e.f.g.h.i = 1\n").at(0).line, 3);
+    // Dots and brackets inside strings and comments do not count.
+    const auto fine = check("# [[[[[[[[[[ a.b.c.d.e.f.g.h.i.j\n[office]\nname = \"[[[[[[[[[[. . . . . . . . . .\"\n"
+                            "address = '''\n{{{{{{{{{{ a.a.a.a.a.a.a.a.a.a\n'''\n");
+    EXPECT_TRUE(fine.empty()) << formatIssue(fine.front());
+}
+
+TEST(ConfigLoaderTest, OversizeDocumentIsRefused) {
+    const std::string text = "[office]\nname = \"" + std::string(kMaxConfigFileBytes, 'x') + "\"\n";
+    const auto issues = check(text);
+    ASSERT_EQ(issues.size(), 1u);
+    EXPECT_EQ(issues[0].key, "(file)");
+    EXPECT_NE(issues[0].message.find("larger than the limit"), std::string::npos);
+}
+
+TEST(ConfigLoaderTest, DevicesFifosDirectoriesAndSymlinkLoopsAreReportedNotRead) {
+    const auto dir = std::filesystem::temp_directory_path() / "kiosk_config_test";
+    std::filesystem::create_directories(dir);
+    const auto fifo = dir / "fifo.toml";
+    std::filesystem::remove(fifo);
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+    const auto loopA = dir / "loop-a.toml";
+    const auto loopB = dir / "loop-b.toml";
+    std::filesystem::remove(loopA);
+    std::filesystem::remove(loopB);
+    std::filesystem::create_symlink(loopB, loopA);
+    std::filesystem::create_symlink(loopA, loopB);
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"/dev/zero", "a device"}, {fifo.string(), "FIFO"}, {dir.string(), "a directory"}, {loopA.string(), "symlink loop"}};
+    for (const auto& [path, why] : cases) {
+        const ConfigReport report = loadConfig({path, true, "", false, false});
+        ASSERT_EQ(report.issues.size(), 1u) << path;
+        EXPECT_EQ(report.issues[0].key, "(file)");
+        EXPECT_NE(report.issues[0].message.find(why), std::string::npos) << path << ": " << report.issues[0].message;
+    }
+    std::filesystem::remove(fifo);
+    std::filesystem::remove(loopA);
+    std::filesystem::remove(loopB);
+}
+
+TEST(ConfigLoaderTest, PlainHttpToAnotherHostNeedsAllowInsecureHttp) {
+    LoadedSettings loaded;
+    EXPECT_TRUE(check("[backend]\nurl = \"http://10.20.30.40:8080\"\n", &loaded).empty());
+    auto issues = crossCheck(loaded);
+    ASSERT_EQ(issues.size(), 1u);
+    EXPECT_EQ(issues[0].key, "backend.url");
+    EXPECT_EQ(issues[0].line, 2);
+    EXPECT_NE(issues[0].message.find("allow_insecure_http"), std::string::npos);
+    EXPECT_TRUE(check("[backend]\nurl = \"http://10.20.30.40:8080\"\nallow_insecure_http = true\n", &loaded).empty());
+    EXPECT_TRUE(crossCheck(loaded).empty());
+    for (const char* url : {"http://127.0.0.1:8787", "http://localhost/", "http://[::1]:9", "https://10.20.30.40"}) {
+        EXPECT_TRUE(check(std::string{"[backend]\nurl = \""} + url + "\"\n", &loaded).empty());
+        EXPECT_TRUE(crossCheck(loaded).empty()) << url;
+    }
+}
+
+TEST(ConfigLoaderTest, BackoffMustFitTheCitizensWait) {
+    LoadedSettings loaded;
+    EXPECT_FALSE(check("[backend]\nretry_backoff_ms = 60000\n").empty()) << "over the 5000 ms cap";
+    EXPECT_FALSE(check("[backend]\nretries = 10\n").empty()) << "over the cap of 5 retries";
+    EXPECT_TRUE(check("[backend]\ntotal_timeout_ms = 3000\nconnect_timeout_ms = 1000\nretry_backoff_ms = 3000\n", &loaded).empty());
+    const auto issues = crossCheck(loaded);
+    ASSERT_EQ(issues.size(), 1u);
+    EXPECT_EQ(issues[0].key, "backend.retry_backoff_ms");
 }

@@ -94,3 +94,16 @@ TEST(Utf8Test, DecodeAppendRoundTrips) {
     }
     EXPECT_EQ(out, text);
 }
+
+TEST(Utf8Test, BidiControlsAreRecognisedAndRemoved) {
+    for (char32_t cp : {0x061CU, 0x200EU, 0x200FU, 0x202AU, 0x202BU, 0x202CU, 0x202DU, 0x202EU, 0x2066U, 0x2067U,
+                        0x2068U, 0x2069U}) {
+        EXPECT_TRUE(isBidiControl(cp)) << std::hex << static_cast<unsigned>(cp);
+    }
+    for (char32_t cp : {0x0041U, 0x200BU, 0x200DU, 0x2029U, 0x206AU, 0x1EBFU}) {
+        EXPECT_FALSE(isBidiControl(cp)) << std::hex << static_cast<unsigned>(cp);
+    }
+    EXPECT_EQ(removeBidiControls("a\u202Eb\u2066c\u2069\u200Fd"), "abcd");
+    EXPECT_EQ(removeBidiControls("Nguy\u1ec5n"), "Nguy\u1ec5n");
+    EXPECT_EQ(removeBidiControls(""), "");
+}
