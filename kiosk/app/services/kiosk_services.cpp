@@ -155,7 +155,7 @@ void KioskServices::buildPrinting(std::unique_ptr<platform::Printer> printer) {
 
 void KioskServices::buildScanning(Devices& devices) {
     ScanServiceOptions options;
-    options.previewFps = m_settings.camera.preview ? 10.0 : 0.0;
+    options.previewFps = m_settings.camera.preview ? 4.0 : 0.0;  // the screen shows at most 4 a second
     const core::ReceiptRules rules = m_settings.receipt;
     m_scan = std::make_unique<ScanService>(
         options, [rules](std::string_view raw) { return core::readReceipt(raw, rules); },
