@@ -22,6 +22,12 @@ packages=(
   # `kiosk check-backend`; python3-jsonschema and node (with tools/contract's npm package, below)
   # validate it and every answer of the reference backend in the contract tests
   python3-yaml python3-jsonschema nodejs
+  # operations (docs/operations.md): the .deb is built with CPack (dpkg-dev's dpkg-shlibdeps fills in
+  # Depends, fakeroot) and checked with lintian; its units with systemd-analyze (systemd) against the
+  # session it starts (cage, xwayland); the alert rules and the metrics file with promtool (Debian ships
+  # it in prometheus); the cups: printer transport against a real cupsd (cups: the daemon, its lp tools
+  # and the socket backend a raw queue forwards with)
+  dpkg-dev fakeroot lintian systemd cage xwayland prometheus cups
 )
 
 missing=()

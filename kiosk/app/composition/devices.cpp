@@ -16,6 +16,7 @@ Devices buildDevices(const core::Settings& settings, DeviceSet which) {
     }
     if (which.camera) devices.camera = platform::openCamera(settings.camera);
     if (which.scanners) devices.scanners = platform::openScanners(settings.scanner);
+    if (which.supervisor) devices.supervisor = platform::makeSystemNotifier();
     return devices;
 }
 

@@ -13,6 +13,7 @@
 #include "platform/http_client.hpp"
 #include "platform/printer.hpp"
 #include "platform/scanner.hpp"
+#include "platform/system.hpp"
 #include "platform/window.hpp"
 
 namespace kiosk::app {
@@ -23,6 +24,7 @@ struct DeviceSet {
     bool printer = true;
     bool camera = true;
     bool scanners = true;
+    bool supervisor = true;  ///< the service manager's notifier (the kiosk screen)
 };
 
 struct Devices {
@@ -30,6 +32,7 @@ struct Devices {
     std::unique_ptr<platform::Printer> printer;                   ///< null: none configured, unusable URI, or not asked for
     std::unique_ptr<platform::FrameSource> camera;                ///< null: camera.source = none, or not asked for
     std::vector<std::unique_ptr<platform::CodeScanner>> scanners; ///< the configured hardware scanners
+    std::unique_ptr<platform::SystemNotifier> supervisor;         ///< systemd (sd_notify); null when not asked for
 };
 
 /// Builds the devices `settings` describe. Nothing is opened or started here: cameras, scanners and
