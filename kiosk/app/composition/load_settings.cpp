@@ -15,24 +15,27 @@ bool hasTranslations(const std::filesystem::path& dir) {
     return !dir.empty() && std::filesystem::is_directory(dir / "i18n", ec);
 }
 
-// A build tree's kiosk: CMake links `assets` beside each kiosk executable to the source tree's assets
-// (kiosk_link_assets in kiosk/app/CMakeLists.txt), so no source path is compiled into the binary. An
-// installed kiosk (/usr/bin/kiosk) has no such link.
-std::filesystem::path assetsBesideExecutable() {
+// Where the executable is: a build tree's kiosk finds the `assets` link CMake puts beside it
+// (kiosk_link_assets in kiosk/app/CMakeLists.txt); an installed one finds ../share/kiosk, which is
+// /usr/share/kiosk for /usr/bin/kiosk and still right when the package's files are unpacked elsewhere
+// (the package test runs them from a scratch root). No source path is compiled into the binary.
+std::filesystem::path executableDir() {
     std::error_code ec;
     const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-    if (ec) return {};
-    return exe.parent_path() / "assets";
+    return ec ? std::filesystem::path{} : exe.parent_path();
 }
 
 // The assets folder (translations, status texts, guidance catalog), first usable of: KIOSK_ASSETS_DIR
-// (development); paths.assets_dir when a configuration file sets it; the build tree's link beside the
-// executable; the installed folder (paths.assets_dir's default, kInstalledAssetsDir).
+// (development); paths.assets_dir when a configuration file sets it; beside the executable (build
+// tree); ../share/kiosk from it (installed); the installed folder (paths.assets_dir's default).
 std::string resolveAssetsDir(const std::string& configured, bool configuredByFile) {
     if (const char* env = std::getenv("KIOSK_ASSETS_DIR"); env != nullptr && *env != '\0') return env;
     std::vector<std::filesystem::path> candidates;
     if (configuredByFile) candidates.emplace_back(configured);
-    candidates.push_back(assetsBesideExecutable());
+    if (const std::filesystem::path dir = executableDir(); !dir.empty()) {
+        candidates.push_back(dir / "assets");
+        candidates.push_back(dir.parent_path() / "share" / "kiosk");
+    }
     candidates.emplace_back(configured);
     candidates.emplace_back(core::kInstalledAssetsDir);
     for (const std::filesystem::path& dir : candidates) {

@@ -136,6 +136,22 @@ Outbox::Outbox(std::filesystem::path file, std::size_t maxMessages)
     recordStart();
 }
 
+Outbox::Outbox(ToolTag, std::filesystem::path file) : m_file(std::move(file)), m_maxMessages(1) {}
+
+core::Result<std::unique_ptr<Outbox>> Outbox::openForTool(std::filesystem::path file) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(file, ec)) {
+        return core::fail(core::ErrorKind::NotFound, "no outbox at " + file.string());
+    }
+    std::unique_ptr<Outbox> outbox(new Outbox(ToolTag{}, std::move(file)));
+    std::lock_guard lock(outbox->m_mutex);
+    std::string why;
+    if (outbox->openFile(why) != OpenResult::Ok) {
+        return core::fail(core::ErrorKind::Io, outbox->m_file.string() + ": " + why);
+    }
+    return outbox;
+}
+
 Outbox::~Outbox() {
     std::lock_guard lock(m_mutex);
     close();
@@ -371,6 +387,21 @@ void Outbox::noteAttempt(std::int64_t id) {
     if (m_db == nullptr) return;
     Statement update(m_db, "UPDATE messages SET attempts = attempts + 1 WHERE id = ?");
     update.bind(1, id).step();
+}
+
+Outbox::Summary Outbox::summary() {
+    std::lock_guard lock(m_mutex);
+    Summary out;
+    if (m_db == nullptr) return out;
+    Statement counts(m_db, "SELECT kind, COUNT(*), MIN(created_at) FROM messages GROUP BY kind");
+    while (counts.step() == SQLITE_ROW) {
+        const auto kind = kindFromString(counts.text(0));
+        const auto n = static_cast<std::size_t>(counts.integer(1));
+        (kind == MessageKind::Heartbeat ? out.heartbeats : out.ratings) += n;
+        const std::chrono::system_clock::time_point at{std::chrono::seconds{counts.integer(2)}};
+        if (!out.oldest || at < *out.oldest) out.oldest = at;
+    }
+    return out;
 }
 
 std::size_t Outbox::depth() {

@@ -20,6 +20,7 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -63,6 +64,10 @@ public:
     /// @param file        e.g. /var/lib/kiosk/outbox.db (its folder is created when missing)
     /// @param maxMessages the bound (operations.outbox_max_messages)
     Outbox(std::filesystem::path file, std::size_t maxMessages);
+    /// Opens an existing outbox for an operator's tool (`kiosk outbox`) beside a kiosk that may be
+    /// running: no start is recorded, nothing is moved aside, nothing falls back to memory.
+    /// @return the outbox, or an Io error saying why it cannot be used (the kiosk will move it aside)
+    static core::Result<std::unique_ptr<Outbox>> openForTool(std::filesystem::path file);
     ~Outbox();
     Outbox(const Outbox&) = delete;
     Outbox& operator=(const Outbox&) = delete;
@@ -87,7 +92,17 @@ public:
     /// The kiosk stops cleanly: the next start will not count an unclean exit.
     void markCleanStop();
 
+    /// Messages waiting, per kind, and when the oldest was queued (operators' view).
+    struct Summary {
+        std::size_t ratings = 0;
+        std::size_t heartbeats = 0;
+        std::optional<std::chrono::system_clock::time_point> oldest;
+    };
+    Summary summary();
+
 private:
+    struct ToolTag {};
+    Outbox(ToolTag, std::filesystem::path file);
     enum class OpenResult { Ok, Unusable, CannotCreate };
     OpenResult openFile(std::string& why);
     void moveAside(const std::string& why);

@@ -120,8 +120,9 @@ inline constexpr const char* kInstalledAssetsDir = "/usr/share/kiosk";
 
 /// [paths]
 struct PathSettings {
-    /// Translations, status texts, guidance catalog. A build tree's kiosk finds the source tree's through
-    /// the `assets` link beside its executable (kiosk/app/composition/load_settings.cpp).
+    /// Translations, status texts, guidance catalog. Unless a file sets it, the kiosk looks beside its
+    /// executable first (a build tree's `assets` link, an unpacked package's ../share/kiosk), see
+    /// kiosk/app/composition/load_settings.cpp.
     std::string assetsDir = kInstalledAssetsDir;
 };
 
