@@ -90,7 +90,7 @@ void OutboxDelivery::stop() {
 }
 
 std::chrono::milliseconds OutboxDelivery::backoff(int failures) {
-    static thread_local std::minstd_rand random{std::random_device{}()};
+    static thread_local std::minstd_rand random{static_cast<std::minstd_rand::result_type>(std::random_device{}())};
     std::chrono::milliseconds delay = m_options.firstRetry;
     for (int i = 1; i < failures && delay < m_options.maxRetry; ++i) delay *= 2;
     delay = std::min(delay, m_options.maxRetry);
