@@ -32,6 +32,12 @@ packages=(
   # default, cannot compile libstdc++ 12's <expected>); llvm-19 for the symbolizer of sanitizer reports.
   # Used by tools/test.sh, tools/fuzz.sh, tools/clang_tidy.py
   clang-19 libclang-rt-19-dev clang-tidy-19 llvm-19 python3
+  # operations (docs/operations.md): the .deb is built with CPack (dpkg-dev's dpkg-shlibdeps fills in
+  # Depends, fakeroot) and checked with lintian; its units with systemd-analyze (systemd) against the
+  # session it starts (cage, xwayland); the alert rules and the metrics file with promtool (Debian ships
+  # it in prometheus); the cups: printer transport against a real cupsd (cups: the daemon, its lp tools
+  # and the socket backend a raw queue forwards with)
+  dpkg-dev fakeroot lintian systemd cage xwayland prometheus cups
 )
 
 missing=()

@@ -1,10 +1,12 @@
 // cups:QUEUE: a raw CUPS queue (the job bytes go to the printer untouched).
 // Checklist: [x] print with timeout (connect and I/O bounded by httpConnect2/httpSetTimeout)
 //            [x] status from the queue's printer-state and printer-state-reasons
+//            [x] a job the printer never finishes: the queue reports offline (tests/integration/printing)
 //            [ ] per-job completion tracking (CUPS owns the job once accepted)
 #include <cups/cups.h>
 
 #include <cstring>
+#include <ctime>
 
 #include "platform/linux/printer_backends.hpp"
 
@@ -66,6 +68,7 @@ public:
         s.online = s.online && reasons.find("offline") == std::string::npos;
         s.error = reasons.find("-error") != std::string::npos;
         cupsFreeDests(1, dest);
+        if (s.online && oldestJobStuck(http->get(), timeout)) s.online = false;
         return s;
     }
 
@@ -73,6 +76,25 @@ public:
     [[nodiscard]] std::string describe() const override { return m_uri; }
 
 private:
+    // CUPS accepts a job at once and sends it on its own; a printer that takes the data and never
+    // finishes (jammed, a dead link that still accepts) leaves the job "processing" for ever while the
+    // queue looks fine. A job processing for longer than four call timeouts (20 s by default; a slip
+    // prints in a few seconds) means the printer does not print: the queue is reported offline, so the
+    // kiosk stops offering Print and staff see it (docs/printing.md, "CUPS").
+    bool oldestJobStuck(http_t* http, std::chrono::milliseconds timeout) const {
+        cups_job_t* jobs = nullptr;
+        const int n = cupsGetJobs2(http, &jobs, m_queue.c_str(), 0, CUPS_WHICHJOBS_ACTIVE);
+        const std::time_t now = std::time(nullptr);
+        const auto stuckAfter = std::chrono::duration_cast<std::chrono::seconds>(timeout * 4).count();
+        bool stuck = false;
+        for (int i = 0; i < n; ++i) {
+            stuck = stuck || (jobs[i].state == IPP_JSTATE_PROCESSING && jobs[i].processing_time > 0 &&
+                              now - jobs[i].processing_time > stuckAfter);
+        }
+        cupsFreeJobs(n, jobs);
+        return stuck;
+    }
+
     PrintResult<Http> connect(std::chrono::milliseconds timeout) {
         int cancel = 0;
         Http http{httpConnect2(cupsServer(), ippPort(), nullptr, AF_UNSPEC, cupsEncryption(), 1,

@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -40,7 +41,14 @@ BackendProcess::BackendProcess(std::vector<std::string> args) {
     m_dbPath = (std::filesystem::temp_directory_path() /
                 ("refbackend-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + ".sqlite"))
                    .string();
-    std::vector<std::string> argv = {REFBACKEND_EXE, "--listen", "127.0.0.1:0", "--db", m_dbPath};
+    // A test may name its own address (a backend restarted on the same port) and database (kept
+    // across restarts; then the test removes it).
+    const bool ownListen = std::ranges::find(args, "--listen") != args.end();
+    const bool ownDb = std::ranges::find(args, "--db") != args.end();
+    if (ownDb) m_dbPath.clear();
+    std::vector<std::string> argv = {REFBACKEND_EXE};
+    if (!ownListen) argv.insert(argv.end(), {"--listen", "127.0.0.1:0"});
+    if (!ownDb) argv.insert(argv.end(), {"--db", m_dbPath});
     argv.insert(argv.end(), args.begin(), args.end());
     // The contract tests (tests/integration/contract) validate every answer served during the tests.
     if (const char* dir = std::getenv("KIOSK_CONTRACT_RECORD_DIR"); dir != nullptr && *dir != '\0') {
@@ -85,6 +93,7 @@ BackendProcess::~BackendProcess() {
         int status = 0;
         ::waitpid(m_pid, &status, 0);
     }
+    if (m_dbPath.empty()) return;
     std::error_code ec;
     std::filesystem::remove(m_dbPath, ec);
     std::filesystem::remove(m_dbPath + "-wal", ec);

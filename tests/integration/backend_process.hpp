@@ -17,7 +17,8 @@ struct SeededDossier {
 
 class BackendProcess {
 public:
-    /// Starts the backend with `args` (plus --listen 127.0.0.1:0 and a temp --db) and waits for "ready".
+    /// Starts the backend with `args` (plus --listen 127.0.0.1:0 and a temp --db unless `args` name
+    /// their own) and waits for "ready".
     explicit BackendProcess(std::vector<std::string> args);
     ~BackendProcess();  ///< SIGTERM and reap
     BackendProcess(const BackendProcess&) = delete;

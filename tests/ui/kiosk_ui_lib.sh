@@ -11,9 +11,17 @@ XVFB_PID=""
 KIOSK_PID=""
 SERVER_PIDS=()
 # Each test's own configuration (tests append sections before start_kiosk), so a machine's
-# /etc/kiosk/kiosk.toml never changes what a test sees.
+# /etc/kiosk/kiosk.toml never changes what a test sees. The outbox, the log file and the metrics file
+# live in the test's folder, never in the machine's /var/lib/kiosk or /var/log/kiosk; a test changes
+# another [operations] key with set_operation.
 CONFIG="$WORK/kiosk.toml"
-: >"$CONFIG"
+printf '[operations]\ndata_dir = "%s"\nlog_dir = "%s"\nmetrics_file = "%s"\n\n' \
+  "$WORK/data" "$WORK/log" "$WORK/data/metrics/kiosk.prom" >"$CONFIG"
+
+# set_operation KEY VALUE: sets operations.KEY (VALUE as TOML: "text" or a number) in $CONFIG.
+set_operation() {
+  sed -i "/^\[operations\]/a $1 = $2" "$CONFIG"
+}
 
 cleanup() {
   if [ -n "$KIOSK_PID" ] && kill -0 "$KIOSK_PID" 2>/dev/null; then kill "$KIOSK_PID" 2>/dev/null || true; fi

@@ -1,5 +1,6 @@
 // kiosk-refbackend: the reference backend of docs/api/openapi.yaml, for development, demos and the
-// integration tests. SQLite store, seeded demo dossiers, bearer-token auth and fault injection.
+// integration tests. SQLite store, seeded demo dossiers, bearer-token auth and fault injection, and a
+// fleet view of the kiosks' latest heartbeats (GET /fleet, /fleet.json; fleet.hpp).
 // Run `kiosk-refbackend --help` for the flags and the fault grammar.
 //
 // Integrators copy it, so it is safe by default: it serves nothing without a device token unless told
@@ -26,6 +27,7 @@
 #include "kiosk/core/api/api_messages.hpp"
 #include "tools/refbackend/catalog.hpp"
 #include "tools/refbackend/faults.hpp"
+#include "tools/refbackend/fleet.hpp"
 #include "tools/refbackend/seed.hpp"
 
 namespace {
@@ -59,8 +61,8 @@ public:
              "CREATE TABLE IF NOT EXISTS tokens(token TEXT PRIMARY KEY, code TEXT NOT NULL);"
              "CREATE TABLE IF NOT EXISTS ratings(idempotency_key TEXT PRIMARY KEY, dossier_code TEXT, level TEXT,"
              " body TEXT, received_at TEXT DEFAULT CURRENT_TIMESTAMP);"
-             "CREATE TABLE IF NOT EXISTS heartbeats(id INTEGER PRIMARY KEY, kiosk_id TEXT, body TEXT,"
-             " received_at TEXT DEFAULT CURRENT_TIMESTAMP);");
+             "CREATE TABLE IF NOT EXISTS kiosks(kiosk_id TEXT PRIMARY KEY, body TEXT NOT NULL,"
+             " received_at INTEGER NOT NULL);");
     }
     ~Store() { sqlite3_close(m_db); }
     Store(const Store&) = delete;
@@ -96,6 +98,26 @@ public:
         return result;
     }
 
+    // Every row of `sql` (no parameters), each column as text ("" for NULL).
+    std::vector<std::vector<std::string>> rows(const std::string& sql) {
+        std::lock_guard lock{m_mutex};
+        sqlite3_stmt* stmt = nullptr;
+        if (sqlite3_prepare_v2(m_db, sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK) {
+            throw std::runtime_error(std::string{"sqlite: "} + sqlite3_errmsg(m_db));
+        }
+        std::vector<std::vector<std::string>> out;
+        while (sqlite3_step(stmt) == SQLITE_ROW) {
+            std::vector<std::string> row;
+            for (int i = 0; i < sqlite3_column_count(stmt); ++i) {
+                const auto* text = sqlite3_column_text(stmt, i);
+                row.emplace_back(text != nullptr ? reinterpret_cast<const char*>(text) : "");
+            }
+            out.push_back(std::move(row));
+        }
+        sqlite3_finalize(stmt);
+        return out;
+    }
+
 private:
     sqlite3* m_db = nullptr;
     std::mutex m_mutex;
@@ -121,6 +143,7 @@ public:
     [[nodiscard]] bool ok() const { return m_out.good(); }
 
     void write(const httplib::Request& req, const httplib::Response& res) {
+        if (!req.path.starts_with("/api/")) return;  // the contract covers /api/v1; /fleet is this tool's own
         json request{{"authorization", req.has_header("Authorization")}};
         for (const char* name : {"If-None-Match", "Idempotency-Key", "Content-Type", "X-Fault"}) {
             if (req.has_header(name)) request[name] = req.get_header_value(name);
@@ -147,6 +170,10 @@ private:
 };
 
 std::sig_atomic_t g_unused = 0;
+
+std::int64_t unixNow() {
+    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
 
 }  // namespace
 
@@ -409,8 +436,33 @@ int main(int argc, char** argv) {
             refbackend::applyAndSend(res, 400, kiosk::core::errorBodyJson("invalid", "test must be true or false"), f);
             return;
         }
-        store->query("INSERT INTO heartbeats(kiosk_id, body) VALUES(?, ?)", {body["kiosk_id"].get<std::string>(), req.body});
+        // The fleet view keeps the latest heartbeat per kiosk: a repeated delivery (same Idempotency-Key,
+        // same body) stores the same state, and a late one never overwrites a newer state. A test
+        // heartbeat is answered alike and not listed.
+        if (!(body.contains("test") && body["test"].get<bool>())) {
+            const std::string kioskId = body["kiosk_id"].get<std::string>();
+            const auto stored = store->query("SELECT body FROM kiosks WHERE kiosk_id = ?", {kioskId});
+            if (!stored || refbackend::replacesStored(req.body, *stored)) {
+                store->query("INSERT INTO kiosks(kiosk_id, body, received_at) VALUES(?, ?, ?) ON CONFLICT(kiosk_id) "
+                             "DO UPDATE SET body = excluded.body, received_at = excluded.received_at",
+                             {kioskId, req.body, std::to_string(unixNow())});
+            }
+        }
         refbackend::applyAndSend(res, 202, R"({"accepted":true})", f);
+    });
+    // The fleet view (tools/refbackend/fleet.hpp): no device token, no personal data.
+    auto fleet = [&] {
+        std::vector<refbackend::KioskHeartbeat> kiosks;
+        for (auto& row : store->rows("SELECT kiosk_id, body, received_at FROM kiosks")) {
+            kiosks.push_back({row[0], row[1], std::stoll(row[2])});
+        }
+        return kiosks;
+    };
+    svr.Get("/fleet.json", [&](const httplib::Request&, httplib::Response& res) {
+        res.set_content(refbackend::fleetJson(fleet(), unixNow()), "application/json");
+    });
+    svr.Get("/fleet", [&](const httplib::Request&, httplib::Response& res) {
+        res.set_content(refbackend::fleetHtml(fleet(), unixNow()), "text/html; charset=utf-8");
     });
     svr.Get("/healthz", [](const httplib::Request&, httplib::Response& res) { res.set_content("ok\n", "text/plain"); });
     svr.set_logger([&recorder](const httplib::Request& req, const httplib::Response& res) {

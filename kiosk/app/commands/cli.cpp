@@ -38,6 +38,7 @@ int runCli(int argc, char** argv, CliExtension* extension) {
     registerScanImageCommand(cli, options, result);
     registerGuidanceCommand(cli, options, result);
     registerCheckBackendCommand(cli, options, result);
+    registerOutboxCommand(cli, options, result);
 
     try {
         cli.parse(argc, argv);

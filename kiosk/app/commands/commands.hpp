@@ -40,5 +40,6 @@ void registerPrintTestCommand(CLI::App& cli, const GlobalOptions& options, Comma
 void registerScanImageCommand(CLI::App& cli, const GlobalOptions& options, CommandResult& result);    ///< cmd_scan_image.cpp
 void registerGuidanceCommand(CLI::App& cli, const GlobalOptions& options, CommandResult& result);     ///< cmd_guidance.cpp
 void registerCheckBackendCommand(CLI::App& cli, const GlobalOptions& options, CommandResult& result); ///< cmd_check_backend.cpp
+void registerOutboxCommand(CLI::App& cli, const GlobalOptions& options, CommandResult& result);       ///< cmd_outbox.cpp
 
 }  // namespace kiosk::app

@@ -24,6 +24,7 @@ Devices buildDevices(const core::Settings& settings, DeviceSet which) {
             spdlog::error("speech: {}; the listen button stays hidden", synth.error().message);
         }
     }
+    if (which.supervisor) devices.supervisor = platform::makeSystemNotifier();
     return devices;
 }
 

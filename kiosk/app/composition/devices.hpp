@@ -15,6 +15,7 @@
 #include "platform/scanner.hpp"
 #include "platform/speech.hpp"
 #include "platform/time_zone.hpp"
+#include "platform/system.hpp"
 #include "platform/window.hpp"
 
 namespace kiosk::app {
@@ -25,12 +26,17 @@ struct DeviceSet {
     bool printer = true;
     bool camera = true;
     bool scanners = true;
-    bool speech = true;  ///< only when audio.enabled
+    bool speech = true;      ///< only when audio.enabled
+    bool supervisor = true;  ///< the service manager's notifier (the kiosk screen)
 
     /// What `kiosk lookup`, `slip status` and `check-backend` need.
-    static constexpr DeviceSet httpOnly() { return {.http = true, .printer = false, .camera = false, .scanners = false, .speech = false}; }
+    static constexpr DeviceSet httpOnly() {
+        return {.http = true, .printer = false, .camera = false, .scanners = false, .speech = false, .supervisor = false};
+    }
     /// What `kiosk print-test` needs.
-    static constexpr DeviceSet printerOnly() { return {.http = false, .printer = true, .camera = false, .scanners = false, .speech = false}; }
+    static constexpr DeviceSet printerOnly() {
+        return {.http = false, .printer = true, .camera = false, .scanners = false, .speech = false, .supervisor = false};
+    }
 };
 
 struct Devices {
@@ -40,6 +46,7 @@ struct Devices {
     std::vector<std::unique_ptr<platform::CodeScanner>> scanners; ///< the configured hardware scanners
     std::unique_ptr<platform::SpeechSynthesizer> speech;          ///< null: audio.enabled is false, or no voice
     std::unique_ptr<platform::AudioOutput> audio;                 ///< set with `speech`
+    std::unique_ptr<platform::SystemNotifier> supervisor;         ///< systemd (sd_notify); null when not asked for
 };
 
 /// Builds the devices `settings` describe. Nothing is opened or started here: cameras, scanners and

@@ -244,4 +244,17 @@ std::expected<void, LookupError> BackendClient::sendHeartbeat(const core::Heartb
     return {};
 }
 
+// -- the outbox's delivery (kiosk/app/services/outbox_delivery.cpp) -------------------------------
+
+std::expected<int, LookupError> BackendClient::postQueued(std::string_view path, std::string_view body,
+                                                          std::string_view idempotencyKey,
+                                                          const std::atomic<bool>* cancel) {
+    platform::HttpRequest request{"POST", std::string{path}, {}, std::string{body}};
+    request.headers.emplace_back("Content-Type", "application/json");
+    request.headers.emplace_back("Idempotency-Key", std::string{idempotencyKey});
+    auto response = exchange(std::move(request), cancel);
+    if (!response) return std::unexpected(LookupError{kindOf(response.error().kind), response.error().diagnostic, 0});
+    return response->status;
+}
+
 }  // namespace kiosk::app

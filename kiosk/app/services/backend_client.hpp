@@ -70,6 +70,11 @@ public:
     std::expected<void, core::LookupError> submitRating(const core::Rating& rating, const std::atomic<bool>* cancel);
     /// POST /api/v1/heartbeats (never retried here).
     std::expected<void, core::LookupError> sendHeartbeat(const core::Heartbeat& heartbeat, const std::atomic<bool>* cancel);
+    /// POST of one message from the outbox (kiosk/app/services/outbox_delivery.hpp): one attempt, never
+    /// retried here, the body sent as queued with its Idempotency-Key.
+    /// @return the HTTP status of any answer (the outbox judges it), or why there was none
+    std::expected<int, core::LookupError> postQueued(std::string_view path, std::string_view body,
+                                                      std::string_view idempotencyKey, const std::atomic<bool>* cancel);
     /// One request exactly as the kiosk sends it (base URL, Accept, the device token), without retries
     /// and without judging the answer: for `kiosk check-backend`, which judges the raw answer.
     /// @param request method, path under the base URL ("/api/v1/..."), extra headers, body

@@ -90,6 +90,11 @@ void HealthBoard::setOutboxDepth(std::size_t depth) {
     m_state.outboxDepth = depth;
 }
 
+void HealthBoard::outboxDropped(std::size_t count) {
+    std::lock_guard lock(m_mutex);
+    m_state.outboxDropped += count;
+}
+
 HealthSnapshot HealthBoard::snapshot() const {
     std::lock_guard lock(m_mutex);
     return m_state;

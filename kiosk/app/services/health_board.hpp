@@ -70,6 +70,7 @@ struct HealthSnapshot {
 
     // -- queue of messages sent later (ratings, heartbeats), once the outbox reports it
     std::size_t outboxDepth = 0;
+    std::uint64_t outboxDropped = 0;   ///< messages the outbox gave up on (full, or refused by the backend)
 
     /// The most recent errors, newest last (at most kRecentErrors).
     std::deque<HealthError> recentErrors;
@@ -98,6 +99,8 @@ public:
     /// An error elsewhere (camera missing, outbox moved aside, ...): `kind` is a stable name.
     void errorSeen(HealthArea area, std::string_view kind);
     void setOutboxDepth(std::size_t depth);
+    /// The outbox dropped `count` messages (full, or refused by the backend as invalid).
+    void outboxDropped(std::size_t count);
 
     [[nodiscard]] HealthSnapshot snapshot() const;
 

@@ -90,6 +90,7 @@ KioskServices::KioskServices(const core::Settings& settings, Devices devices, Po
         spdlog::error("{}; using {}", zone.error().message, core::kDefaultTimeZone);
     }
     buildBackend(std::move(lookupOverride));
+    m_operations = std::make_unique<Operations>(m_settings, m_backend.get(), m_health, hostName(), m_instanceId);
     buildPrinting(std::move(devices.printer));
     buildSpeech(devices);
     buildScanning(devices);
@@ -100,8 +101,31 @@ KioskServices::~KioskServices() {
     m_speech.reset();  // it wakes the loop through m_wake
     m_catalogCancel = true;  // the fetch gives up; loading the bundled files takes milliseconds
     if (m_catalogThread.joinable()) m_catalogThread.join();  // it uses the backend client
-    m_tasks.reset();  // it uses the printer, the renderer and the backend client
+    m_tasks.reset();  // it uses the printer, the renderer and the outbox
+    if (m_operations) m_operations->stop();  // its reporter reads health(), which reads the devices below
     if (m_scan) m_scan->stop();
+}
+
+void KioskServices::startReporting(const FrameTimes& frames) {
+    m_operations->startReporting([this] { return health(); }, frames);
+}
+
+void KioskServices::shutdown(std::chrono::milliseconds budget) {
+    const auto started = Clock::now();
+    const auto deadline = started + budget;
+    if (m_scan) m_scan->stop();  // no new codes from the camera or the scanners
+    m_lookup->cancel();
+    // Ratings are committed and slips rendered (then handed to the printer) in the order given.
+    const std::size_t tasksDropped = m_tasks->finish(deadline);
+    const std::size_t printsDropped = m_print ? m_print->finish(deadline) : 0;
+    m_operations->stop();
+    const double ms = std::chrono::duration<double, std::milli>(Clock::now() - started).count();
+    if (tasksDropped + printsDropped > 0) {
+        spdlog::warn("stopped in {:.0f} ms; not done within {} ms: {} rating or slip jobs, {} print jobs (dropped)", ms,
+                     budget.count(), tasksDropped, printsDropped);
+    } else {
+        spdlog::info("stopped cleanly in {:.0f} ms: every queued rating and slip was handled", ms);
+    }
 }
 
 void KioskServices::buildBackend(std::unique_ptr<DossierLookup> lookupOverride) {
@@ -213,12 +237,9 @@ void KioskServices::startLookup(std::uint64_t requestId, const core::ReceiptRead
 
 void KioskServices::cancelLookup() { m_lookup->cancel(); }
 
+// The rating goes into the outbox (on disk, on the task worker) before the citizen is thanked; the
+// outbox's worker delivers it when the backend takes it (docs/operations.md, "Outbox").
 void KioskServices::sendRating(const core::command::SendRating& command) {
-    if (!m_backend) {
-        spdlog::info("rating not sent: no backend configured");
-        m_post(core::event::RatingSent{false});
-        return;
-    }
     core::Rating rating;
     rating.dossierCode = command.dossierCode;
     rating.level = command.level;
@@ -226,11 +247,7 @@ void KioskServices::sendRating(const core::command::SendRating& command) {
     rating.kioskId = hostName();
     rating.idempotencyKey = command.idempotencyKey;
     m_tasks->post([this, rating = std::move(rating)] {
-        const auto started = Clock::now();
-        auto sent = m_backend->submitRating(rating, nullptr);
-        m_health.backendCallFinished(sent ? std::nullopt : std::optional{sent.error().kind},
-                                     std::chrono::duration<double, std::milli>(Clock::now() - started).count());
-        m_post(core::event::RatingSent{sent.has_value()});
+        m_post(core::event::RatingSent{m_operations->queueRating(rating)});
     });
 }
 

@@ -21,6 +21,7 @@
 #include "kiosk/app/composition/devices.hpp"
 #include "kiosk/app/services/health_board.hpp"
 #include "kiosk/app/services/lookup_service.hpp"
+#include "kiosk/app/services/operations.hpp"
 #include "kiosk/app/services/print_service.hpp"
 #include "kiosk/app/services/scan_service.hpp"
 #include "kiosk/app/services/slip_jobs.hpp"
@@ -126,6 +127,16 @@ public:
     /// Unique per process start: prefixes rating idempotency keys (FlowConfig::instanceId).
     [[nodiscard]] const std::string& instanceId() const { return m_instanceId; }
 
+    // -- operations (docs/operations.md)
+    /// Starts the heartbeats and the metrics file once the kiosk is up (UI thread, after the first frame).
+    /// @param frames the frame-time histogram (the shell's FramePacer); must outlive the services
+    void startReporting(const FrameTimes& frames);
+    /// A clean stop within `budget` (SIGTERM, SIGINT, a requested quit): no new scans; queued ratings are
+    /// committed to the outbox and queued slips printed while the budget lasts (what is left is logged as
+    /// dropped); heartbeats and delivery stop, the metrics file is written a last time. UI thread; the
+    /// services take no more commands afterwards.
+    void shutdown(std::chrono::milliseconds budget);
+
 private:
     void buildScanning(Devices& devices);
     void buildPrinting(std::unique_ptr<platform::Printer> printer);
@@ -144,6 +155,7 @@ private:
 
     std::unique_ptr<platform::HttpClient> m_http;       // before the client that uses it
     std::unique_ptr<BackendClient> m_backend;           // null: no backend configured
+    std::unique_ptr<Operations> m_operations;           // the outbox (ratings, heartbeats) and the metrics file
     std::unique_ptr<DossierLookup> m_lookup;
     std::unique_ptr<PrintService> m_print;               // null: no printer configured
     std::optional<SlipMaker> m_slips;                    // made by m_tasks on the first print; used by it only

@@ -12,6 +12,20 @@ PrintService::~PrintService() {
     // jthread joins here; the job in progress ends within its timeout.
 }
 
+std::size_t PrintService::finish(std::chrono::steady_clock::time_point deadline) {
+    std::unique_lock lock(m_mutex);
+    m_closed = true;
+    m_idle.wait_until(lock, deadline, [this] { return m_queue.empty() && !m_executing; });
+    std::size_t dropped = 0;
+    for (const auto& r : m_queue) dropped += r.kind == PrintOutcome::Kind::Job && !r.refused;
+    m_queue.clear();
+    lock.unlock();
+    m_worker.request_stop();
+    m_wake.notify_all();
+    if (m_worker.joinable()) m_worker.join();  // a job past the deadline still ends within its timeout
+    return dropped;
+}
+
 std::uint64_t PrintService::submit(std::vector<std::uint8_t> job) {
     std::uint64_t id = 0;
     {
@@ -19,7 +33,7 @@ std::uint64_t PrintService::submit(std::vector<std::uint8_t> job) {
         id = m_nextId++;
         std::size_t pendingJobs = 0;
         for (const auto& r : m_queue) pendingJobs += r.kind == PrintOutcome::Kind::Job && !r.refused;
-        const bool refused = pendingJobs >= m_options.maxQueued;
+        const bool refused = m_closed || pendingJobs >= m_options.maxQueued;
         // A refused job still goes through the queue so its outcome arrives on the worker thread,
         // like every other outcome, and in order.
         m_queue.push_back({id, PrintOutcome::Kind::Job, refused ? std::vector<std::uint8_t>{} : std::move(job), refused});
@@ -54,11 +68,14 @@ void PrintService::run(std::stop_token stop) {
         Request request;
         {
             std::unique_lock lock(m_mutex);
+            m_executing = false;
+            m_idle.notify_all();
             if (!m_wake.wait(lock, stop, [this] { return !m_queue.empty(); })) {
                 return;  // stop requested
             }
             request = std::move(m_queue.front());
             m_queue.pop_front();
+            m_executing = true;
         }
         const PrintOutcome outcome = execute(request);
         if (outcome.status) {

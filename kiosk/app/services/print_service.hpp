@@ -46,6 +46,10 @@ public:
         : PrintService(std::move(printer), std::move(onDone), Options{}) {}
     /// Finishes the job in progress (bounded by its timeout), drops queued ones, joins the worker.
     ~PrintService();
+    /// A clean stop: the jobs already queued still print until `deadline` (each bounded by its timeout),
+    /// then the worker stops; later submissions are refused as Busy.
+    /// @return how many queued jobs were not printed in time (dropped without an outcome)
+    std::size_t finish(std::chrono::steady_clock::time_point deadline);
     PrintService(const PrintService&) = delete;
     PrintService& operator=(const PrintService&) = delete;
 
@@ -74,7 +78,10 @@ private:
     Options m_options;
     mutable std::mutex m_mutex;
     std::condition_variable_any m_wake;
+    std::condition_variable_any m_idle;             // with m_mutex: the queue ran dry (finish waits for it)
     std::deque<Request> m_queue;                    // guarded by m_mutex
+    bool m_executing = false;                       // guarded by m_mutex: a request is being executed
+    bool m_closed = false;                          // guarded by m_mutex: finish() began
     std::uint64_t m_nextId = 1;                     // guarded by m_mutex
     std::optional<platform::PrinterStatus> m_lastStatus;  // guarded by m_mutex
     std::jthread m_worker;                          // last: starts after everything above exists

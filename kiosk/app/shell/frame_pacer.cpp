@@ -26,6 +26,7 @@ void FramePacer::drawn(double ms, double buildMs, bool animating) {
     m_lastFrame = now;
     m_animating = animating;
     ++m_stats.frames;
+    m_frameTimes.record(ms);
     m_stats.longestMs = std::max(m_stats.longestMs, ms);
     m_stats.longestBuildMs = std::max(m_stats.longestBuildMs, buildMs);
     // The first frames compile shaders and upload the font atlas.

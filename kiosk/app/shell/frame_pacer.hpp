@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 
+#include "kiosk/app/services/frame_times.hpp"
 #include "kiosk/app/shell/shell_hooks.hpp"
 
 namespace kiosk::app {
@@ -27,12 +28,15 @@ public:
     [[nodiscard]] double secondsUntilNextWake(bool tickSoon, std::optional<double> otherDeadline) const;
     /// The figures so far; `reset` starts again.
     FrameStats stats(bool reset);
+    /// Every frame's time since the start (never reset): the metrics file's histogram reads it.
+    [[nodiscard]] const FrameTimes& frameTimes() const { return m_frameTimes; }
 
 private:
     int m_framesOwed = 3;  // the first frames: shaders, atlas, ImGui's layout settling
     bool m_animating = false;
     Clock::time_point m_lastFrame{};
     FrameStats m_stats;
+    FrameTimes m_frameTimes;
     // slow-frame log: one line per interval, with how many were not logged
     Clock::time_point m_lastSlowLog{};
     int m_slowNotLogged = 0;

@@ -44,7 +44,7 @@ KioskShell::KioskShell(platform::Window& window, Gui& gui, core::Settings settin
                        KioskExtras extras)
     : m_window(window), m_gui(gui), m_settings(std::move(settings)),
       m_clock(extras.clock != nullptr ? *extras.clock : platform::systemClock()), m_hooks(std::move(extras.hooks)),
-      m_queue([&window] { window.wake(); }) {
+      m_supervision(std::move(devices.supervisor)), m_queue([&window] { window.wake(); }) {
     m_flowConfig = flowConfigFrom(m_settings);
     if (m_settings.scanner.wedgeEnabled) {
         core::WedgeBurstOptions wedge;
@@ -239,6 +239,8 @@ void KioskShell::drawFrame() {
     if (!m_firstFrameLogged) {
         m_firstFrameLogged = true;
         spdlog::info("first frame drawn {:.0f} ms after process start", processAgeSeconds() * 1000.0);
+        m_supervision.firstFrameDrawn();
+        m_services->startReporting(m_pacer.frameTimes());
     }
 }
 
@@ -276,6 +278,8 @@ int KioskShell::run() {
             const double hold = duration<double>(m_wedge->options().maxGap).count() + 0.005;
             deadline = std::min(deadline.value_or(hold), hold);
         }
+        if (const auto watchdog = m_supervision.maxSleepSeconds()) deadline = std::min(deadline.value_or(*watchdog), *watchdog);
+        m_supervision.loopTurn();
         m_window.waitEvents(m_pacer.secondsUntilNextWake(!core::isPristine(m_flow, m_flowConfig), deadline));
         m_queue.runPending();
         takeInput();
@@ -306,11 +310,19 @@ int KioskShell::run() {
             if (++m_consecutiveFailures >= kMaxConsecutiveFailures) {
                 spdlog::critical("{} frames failed in a row; exiting so the supervisor restarts the kiosk",
                                  m_consecutiveFailures);
-                return 70;
+                return stop(70);
             }
         }
     }
-    return 0;
+    return stop(0);
+}
+
+// The loop has ended: no more input is taken; what the citizen was promised (a rating, a slip) is
+// finished or persisted within kStopBudget.
+int KioskShell::stop(int exitCode) {
+    m_supervision.stopping();
+    m_services->shutdown(kStopBudget);
+    return exitCode;
 }
 
 //-----------------------------------------------------------------------------

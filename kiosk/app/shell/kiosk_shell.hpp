@@ -23,6 +23,7 @@
 #include "kiosk/app/shell/input.hpp"
 #include "kiosk/app/shell/screen_host.hpp"
 #include "kiosk/app/shell/shell_hooks.hpp"
+#include "kiosk/app/shell/supervision.hpp"
 #include "kiosk/core/flow/flow.hpp"
 #include "kiosk/core/scan/wedge_burst_detector.hpp"
 #include "kiosk/ui/strings.hpp"
@@ -44,8 +45,10 @@ public:
     KioskShell(const KioskShell&) = delete;
     KioskShell& operator=(const KioskShell&) = delete;
 
-    /// Runs the frame loop until quit. @return the process exit code (70 after repeated frame failures,
-    /// so the supervisor restarts the kiosk; 2 when ImGui cannot start)
+    /// Runs the frame loop until quit (a requested quit, SIGTERM or SIGINT through the window), then
+    /// stops cleanly within kStopBudget (KioskServices::shutdown). @return the process exit code (0 after
+    /// a quit, 70 after repeated frame failures, so the supervisor restarts the kiosk; 2 when ImGui cannot
+    /// start)
     int run();
 
     // -- ShellControl (test hooks)
@@ -70,6 +73,7 @@ private:
     void drawFrame();
     void speakScreen();
     [[nodiscard]] ScreenInputs screenInputs() const;
+    int stop(int exitCode);
     [[nodiscard]] Clock::time_point now() const { return m_clock.steadyNow(); }
 
     platform::Window& m_window;
@@ -77,6 +81,7 @@ private:
     core::Settings m_settings;
     const platform::Clock& m_clock;
     std::unique_ptr<ShellHooks> m_hooks;
+    Supervision m_supervision;  // READY / WATCHDOG / STOPPING to systemd
     MainThreadQueue m_queue;
     std::unique_ptr<KioskServices> m_services;  // after m_queue: its workers post to it
 

@@ -4,12 +4,15 @@
 #include <spdlog/cfg/env.h>
 #include <spdlog/spdlog.h>
 
+#include <atomic>
 #include <cstdio>
 #include <future>
 #include <iostream>
 
 #include "kiosk/app/composition/devices.hpp"
 #include "kiosk/app/composition/load_settings.hpp"
+#include "kiosk/app/composition/logging.hpp"
+#include "kiosk/app/shell/stop_signals.hpp"
 #include "kiosk/app/shell/gui.hpp"
 #include "kiosk/app/shell/kiosk_shell.hpp"
 #include "kiosk/ui/fonts.hpp"
@@ -18,11 +21,17 @@
 namespace kiosk::app {
 
 int runKiosk(const GlobalOptions& options, KioskExtras extras) {
-    // 0. SPDLOG_LEVEL=debug shows the start-up timings.
+    // 0. SPDLOG_LEVEL=debug shows the start-up timings. SIGTERM and SIGINT become a clean stop; this
+    //    comes before any thread exists, so every thread has them blocked (stop_signals.hpp).
     spdlog::cfg::load_env_levels();
+    std::atomic<platform::Window*> stopTarget{nullptr};
+    StopSignals signals([&stopTarget](int) {
+        if (platform::Window* window = stopTarget.load()) window->requestQuit();
+    });
 
     // 1. Settings: defaults < fleet file < local file < command line. A bad file stops the start with
-    //    every problem named (FILE:LINE: KEY: message); the supervisor shows the exit code.
+    //    every problem named (FILE:LINE: KEY: message); the supervisor shows the exit code. Then the
+    //    log: operations.log_level, the journal under systemd, else stderr and operations.log_dir.
     auto loaded = loadSettingsFor(options);
     if (!loaded) {
         std::cerr << loaded.error().message << "\n";
@@ -30,6 +39,8 @@ int runKiosk(const GlobalOptions& options, KioskExtras extras) {
         return 2;
     }
     core::Settings settings = std::move(loaded->settings);
+    const std::string logTo = configureLogging(settings.operations, kioskVersion());
+    spdlog::info("kiosk {} starting; log: {}", kioskVersion(), logTo);
     if (auto zone = officeTimeZone(settings); !zone) {
         std::cerr << zone.error().message << "\n";
         spdlog::critical("configuration is invalid; not starting");
@@ -65,6 +76,8 @@ int runKiosk(const GlobalOptions& options, KioskExtras extras) {
         return 2;
     }
     spdlog::debug("window open {:.0f} ms after process start", processAgeSeconds() * 1000.0);
+    stopTarget.store(window->get());
+    if (signals.stopRequested()) (*window)->requestQuit();  // a signal during the start: stop at once
     Gui gui(**window, fontsScale, largeText, settings.ui.touchTargetPx);
 
     // 4. Devices (the composition root) and the screen with its services; then the frame loop.

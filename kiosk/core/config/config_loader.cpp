@@ -134,6 +134,12 @@ const std::vector<KeyDef>& keyTable() {
         {"operations.data_dir", KIOSK_REF(operations.dataDir), Format::Path},
         {"operations.log_dir", KIOSK_REF(operations.logDir), Format::Path},
         {"operations.log_level", KIOSK_REF(operations.logLevel)},
+        // -- operations: metrics file and outbox (docs/operations.md)
+        {"operations.metrics_file", KIOSK_REF(operations.metricsFile), Format::Path},
+        {"operations.metrics_interval_s", KIOSK_REF(operations.metricsIntervalS), Format::Plain, 1, 3600},
+        {"operations.outbox_max_messages", KIOSK_REF(operations.outboxMaxMessages), Format::Plain, 10, 1000000},
+        {"operations.outbox_retry_max_s", KIOSK_REF(operations.outboxRetryMaxS), Format::Plain, 1, 3600},
+        // -- end operations
         {"paths.assets_dir", KIOSK_REF(paths.assetsDir), Format::Path},
     };
     return keys;

@@ -12,10 +12,6 @@
 #include "kiosk/core/config/setting_choices.hpp"
 #include "kiosk/core/receipt/receipt.hpp"
 
-#ifndef KIOSK_SOURCE_ASSETS_DIR
-#define KIOSK_SOURCE_ASSETS_DIR "/usr/share/kiosk"
-#endif
-
 namespace kiosk::core {
 
 /// [office]: the office the kiosk stands in; shown on screens and printed on slips.
@@ -125,17 +121,28 @@ struct StaffSettings {
     int lockoutS = 300;
 };
 
-/// [operations]
+/// [operations]: running a fleet (docs/operations.md).
 struct OperationsSettings {
     int heartbeatIntervalS = 300;
     std::string dataDir = "/var/lib/kiosk";  ///< durable queues (ratings, heartbeats) and local.toml
-    std::string logDir = "/var/log/kiosk";
+    std::string logDir = "/var/log/kiosk";   ///< kiosk.log when not under journald; "" = stderr only
     LogLevel logLevel = LogLevel::Info;      ///< trace, debug, info, warn or error
+    /// Prometheus text file for node_exporter's textfile collector, rewritten atomically; "" = none.
+    std::string metricsFile = "/var/lib/kiosk/metrics/kiosk.prom";
+    int metricsIntervalS = 15;               ///< how often the metrics file is rewritten
+    int outboxMaxMessages = 10000;           ///< outbox bound: the oldest message goes when it is full
+    int outboxRetryMaxS = 60;                ///< longest wait between delivery attempts (backoff cap)
 };
+
+/// Where the package installs the assets (translations, status texts, guidance catalog).
+inline constexpr const char* kInstalledAssetsDir = "/usr/share/kiosk";
 
 /// [paths]
 struct PathSettings {
-    std::string assetsDir = KIOSK_SOURCE_ASSETS_DIR;  ///< translations, status texts, guidance catalog
+    /// Translations, status texts, guidance catalog. Unless a file sets it, the kiosk looks beside its
+    /// executable first (a build tree's `assets` link, an unpacked package's ../share/kiosk), see
+    /// kiosk/app/composition/load_settings.cpp.
+    std::string assetsDir = kInstalledAssetsDir;
 };
 
 /// Every setting of the kiosk. Default-constructed = the compiled-in defaults, which are a valid,

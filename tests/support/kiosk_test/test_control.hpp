@@ -9,6 +9,7 @@
 //   advance-time SECONDS   move the kiosk's monotonic clock forward (idle tests)
 //   frame-stats [reset]    answer "frames N longest_ms X" (then reset the counters)
 //   fail-frames N          the next N frames throw (tests the per-frame recovery)
+//   hang SECONDS           the UI thread sleeps SECONDS after answering (tests the systemd watchdog)
 //   quit                   end the kiosk (as staff mode would)
 // Commands run on the UI thread between frames, so they see exactly what a finger would.
 

@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <stdexcept>
+#include <thread>
 
 #include "kiosk/ui/code_entry.hpp"
 #include "kiosk/ui/widgets.hpp"
@@ -106,6 +107,11 @@ void TestHooks::onCommand(const std::string& line) {
         // Makes the next N frames throw, to test the per-frame recovery and the exit after repeats.
         m_failFrames = std::max(0, std::atoi(arg.c_str()));
         m_control->reply("ok fail-frames " + arg);
+    } else if (cmd == "hang") {
+        // The UI thread stops for SECONDS (as if stuck in a driver): the frame loop, and with it the
+        // watchdog pings, stop (the watchdog test). The answer comes first: nothing answers after.
+        m_control->reply("ok hang " + arg);
+        std::this_thread::sleep_for(std::chrono::duration<double>(std::stod(arg)));
     } else if (cmd == "quit") {
         m_control->reply("ok quit");
         m_shell->quit();

@@ -136,3 +136,29 @@ TEST(PrintServiceTest, StatusCheckReportsFlagsWithoutFailing) {
     EXPECT_TRUE(got[0].status->paperOut);
     EXPECT_TRUE(service.printerKnownUnavailable());
 }
+
+// A clean stop prints the slips already queued (SIGTERM right after "Print"), within the deadline.
+TEST(PrintServiceTest, FinishPrintsWhatIsQueuedThenRefusesNewJobs) {
+    auto printer = std::make_unique<FakePrinter>();
+    FakePrinter& fake = *printer;
+    fake.setDelay(30ms);
+    Outcomes outcomes;
+    PrintService service(std::move(printer), outcomes.callback());
+    service.submit({1, 2, 3});
+    service.submit({4, 5, 6});
+    EXPECT_EQ(service.finish(std::chrono::steady_clock::now() + 5s), 0u);
+    EXPECT_EQ(fake.jobs().size(), 2u);
+    EXPECT_EQ(outcomes.waitFor(2, 100ms).size(), 2u);
+}
+
+TEST(PrintServiceTest, FinishDropsJobsBeyondTheDeadline) {
+    auto printer = std::make_unique<FakePrinter>();
+    FakePrinter& fake = *printer;
+    fake.setDelay(200ms);
+    Outcomes outcomes;
+    PrintService service(std::move(printer), outcomes.callback());
+    for (int i = 0; i < 3; ++i) service.submit({1});
+    const std::size_t dropped = service.finish(std::chrono::steady_clock::now() + 100ms);
+    EXPECT_GE(dropped, 1u);
+    EXPECT_LE(fake.jobs().size(), 2u);
+}

@@ -32,6 +32,7 @@ std::string decodeQr(const core::slip::Raster& raster) {
 
 core::Settings testSettings() {
     core::Settings s;
+    s.paths.assetsDir = KIOSK_SOURCE_ASSETS_DIR;  // the default is the installed folder
     s.office.name = "Trung tâm Phục vụ hành chính công tỉnh Ninh Bình";
     s.office.helpLine = "0229 3871 234";
     s.office.publicLookupUrl = "https://dichvucong.ninhbinh.gov.vn/portaldvc/tra-cuu?MHS={code}";
