@@ -14,6 +14,9 @@
 #include <mutex>
 #include <thread>
 
+#include "kiosk/app/services/slip_fonts.hpp"
+#include "kiosk/core/slip/test_page.hpp"
+#include "kiosk/core/staff/provisioning.hpp"
 #include "platform/http_client.hpp"
 
 namespace kiosk::app {
@@ -100,6 +103,7 @@ KioskServices::~KioskServices() {
 void KioskServices::buildBackend(std::unique_ptr<DossierLookup> lookupOverride) {
     if (lookupOverride) {
         m_lookup = std::move(lookupOverride);
+        m_lookupOverridden = true;
         return;
     }
     if (m_settings.backend.url.empty()) {
@@ -156,7 +160,15 @@ void KioskServices::buildScanning(Devices& devices) {
     options.previewFps = m_settings.camera.preview ? 10.0 : 0.0;
     const core::ReceiptRules rules = m_settings.receipt;
     m_scan = std::make_unique<ScanService>(
-        options, [rules](std::string_view raw) { return core::readReceipt(raw, rules); },
+        options,
+        [this, rules](std::string_view raw) {
+            // A provisioning QR (staff mode, setup screen) goes to the flow as such; it is no receipt.
+            if (core::isProvisioningPayload(raw)) {
+                auto text = core::decodeProvisioningPayload(raw);
+                m_post(core::event::Staff{core::staff::ProvisioningScanned{text ? std::move(*text) : std::string()}});
+            }
+            return core::readReceipt(raw, rules);
+        },
         [this](ScanEvent e) {
             spdlog::info("scan from {} ({} ms to report)", e.source == ScanSource::Camera ? "camera" : "scanner",
                          std::chrono::duration_cast<std::chrono::milliseconds>(e.reported - e.arrival).count());
@@ -300,6 +312,40 @@ HealthSnapshot KioskServices::health() const {
 
 void KioskServices::refreshPrinterStatus() {
     if (m_print) m_print->checkStatus();
+}
+
+std::unique_ptr<DossierLookup> KioskServices::releaseLookupOverride() {
+    if (!m_lookupOverridden) return nullptr;
+    m_lookupOverridden = false;
+    m_lookup->cancel();
+    auto lookup = std::move(m_lookup);
+    m_lookup = std::make_unique<OfflineLookup>();
+    return lookup;
+}
+
+void KioskServices::printTestPage() {
+    if (!m_print) {
+        m_post(core::event::PrintFinished{core::PrintFailure::NoPrinter});
+        return;
+    }
+    m_tasks->post([this] {
+        if (!ensureSlipMaker()) return;
+        auto fonts = loadSlipFonts();
+        auto renderer = fonts ? core::slip::SlipRenderer::create(fonts->data())
+                              : core::Result<core::slip::SlipRenderer>(std::unexpected(fonts.error()));
+        const int width = m_settings.printer.widthDots;
+        auto page = renderer ? renderer->render(core::slip::buildTestPage(m_settings.office.name, nowInVietnam(), width,
+                                                                          std::string{"kiosk "} + KIOSK_VERSION),
+                                                {.paperWidthDots = width})
+                             : core::Result<core::slip::RenderedSlip>(std::unexpected(renderer.error()));
+        if (!page) {
+            spdlog::error("test page rendering failed: {}", page.error().message);
+            m_post(core::event::PrintFinished{core::PrintFailure::RenderFailed});
+            return;
+        }
+        const auto id = m_print->submit(m_slips->escposJob(*page));
+        spdlog::info("print job {} queued: test page", id);
+    });
 }
 
 //-----------------------------------------------------------------------------

@@ -104,12 +104,17 @@ public:
     /// Asks the printer for its status on the print worker (a Result screen opened: paper may have
     /// been refilled since the last failure). Does nothing without a printer.
     void refreshPrinterStatus();
+    /// Staff's test page (kiosk/core/slip/test_page.hpp), rendered on the task worker; PrintFinished follows.
+    void printTestPage();
 
     // -- health
     /// What the services recorded and the devices report now (staff page, heartbeat, metrics).
     [[nodiscard]] HealthSnapshot health() const;
     /// Where workers record what happens; readers should prefer health().
     [[nodiscard]] HealthBoard& healthBoard() { return m_health; }
+
+    /// Hands back a test build's lookup (the services are being rebuilt from new settings); null in the product.
+    std::unique_ptr<DossierLookup> releaseLookupOverride();
 
     /// Unique per process start: prefixes rating idempotency keys (FlowConfig::instanceId).
     [[nodiscard]] const std::string& instanceId() const { return m_instanceId; }
@@ -126,6 +131,7 @@ private:
     std::function<void()> m_wake;
     std::string m_instanceId;
     bool m_cameraConfigured = false;
+    bool m_lookupOverridden = false;  // m_lookup is a test build's fixture
     HealthBoard m_health;
 
     std::unique_ptr<platform::HttpClient> m_http;       // before the client that uses it

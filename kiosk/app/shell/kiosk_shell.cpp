@@ -37,11 +37,13 @@ core::FlowConfig flowConfigFrom(const core::Settings& settings) {
     config.defaultLanguage = settings.language.defaultLanguage;
     config.defaultLargeText = ui.largeText;
     config.defaultHighContrast = ui.highContrast;
+    config.staffIdleSeconds = settings.staff.idleTimeoutS;
+    config.setupRequired = settings.provisioning.setupScreen && settings.backend.url.empty();
     return config;
 }
 
 KioskShell::KioskShell(platform::Window& window, Gui& gui, core::Settings settings, Devices devices,
-                       KioskExtras extras)
+                       KioskExtras extras, GlobalOptions options)
     : m_window(window), m_gui(gui), m_settings(std::move(settings)),
       m_clock(extras.clock != nullptr ? *extras.clock : platform::systemClock()), m_hooks(std::move(extras.hooks)),
       m_queue([&window] { window.wake(); }) {
@@ -57,6 +59,7 @@ KioskShell::KioskShell(platform::Window& window, Gui& gui, core::Settings settin
         [&window] { window.wake(); }, std::move(extras.lookup));
     m_flowConfig.instanceId = m_services->instanceId();
     m_flow = core::initialFlowState(m_flowConfig, now());
+    startStaff(std::move(options));  // the PIN's state and a lockout recorded before a restart
     // The guide button appears once the catalog is indexed (a worker; a few ms for the bundled one).
     m_services->loadGuidance(std::filesystem::path(m_settings.paths.assetsDir) / "guidance" / "catalog.json",
                              [this](std::shared_ptr<const core::guidance::GuidanceLibrary> library) {
@@ -65,6 +68,7 @@ KioskShell::KioskShell(platform::Window& window, Gui& gui, core::Settings settin
 }
 
 KioskShell::~KioskShell() {
+    m_staff.reset();     // its running job finishes (each has a timeout); queued ones are dropped
     m_services.reset();  // workers stop before the queue they post to goes away
     m_preview.release();
 }
@@ -102,7 +106,8 @@ void KioskShell::dispatch(const core::Event& event) {
     const bool visible = m_flow.screen != before.screen || m_flow.language != before.language ||
                          m_flow.largeText != before.largeText || m_flow.highContrast != before.highContrast ||
                          m_flow.print != before.print || m_flow.rating != before.rating ||
-                         m_flow.typedSymbols != before.typedSymbols || m_flow.guidance != before.guidance;
+                         m_flow.typedSymbols != before.typedSymbols || m_flow.guidance != before.guidance ||
+                         m_flow.staff != before.staff;
     const bool quiet = std::holds_alternative<core::event::Tick>(event) ||
                        std::holds_alternative<core::event::UserActivity>(event) ||
                        std::holds_alternative<core::event::ReceiptRead>(event);
@@ -136,7 +141,9 @@ void KioskShell::runCommand(const core::Command& command) {
                 m_idleSecondsShown = -1;
                 spdlog::info("session wiped");
             } else if constexpr (std::is_same_v<C, core::command::ReloadSettings>) {
-                spdlog::info("settings reload requested (staff mode not built in)");
+                reloadSettings();
+            } else if constexpr (std::is_same_v<C, core::command::Staff>) {
+                runStaffTask(c.task);
             }
         },
         command);
@@ -169,6 +176,14 @@ void KioskShell::tick() {
     if (secondsLeft != m_idleSecondsShown) {
         m_idleSecondsShown = secondsLeft;
         m_pacer.request(secondsLeft < 0 ? 2 : 1);
+    }
+    // The PIN pad counts a lockout down second by second.
+    const int lockLeft = m_flow.screen == core::Screen::StaffPin && m_flow.pinLockedUntil && t < *m_flow.pinLockedUntil
+                             ? static_cast<int>(std::chrono::ceil<std::chrono::seconds>(*m_flow.pinLockedUntil - t).count())
+                             : -1;
+    if (lockLeft != m_lockSecondsShown) {
+        m_lockSecondsShown = lockLeft;
+        m_pacer.request(1);
     }
 }
 
@@ -203,7 +218,9 @@ void KioskShell::drawFrame() {
     const auto buildStart = Clock::now();
     ImGui::NewFrame();
     ui::beginUiFrame();
+    watchStaffGesture();
     std::optional<ui::UiEvent> event;
+    std::optional<core::Event> staffEvent;
     try {
         if (m_hooks) m_hooks->duringFrame();
         const ScreenInputs in{m_flow,
@@ -215,7 +232,11 @@ void KioskShell::drawFrame() {
                               m_clock.now(),
                               duration<double>(now() - m_lookupStarted).count(),
                               m_idleSecondsShown};
-        event = m_screens.draw(in);
+        if (StaffScreens::handles(m_flow.screen)) {
+            staffEvent = drawStaffScreen(in);
+        } else {
+            event = m_screens.draw(in);
+        }
     } catch (...) {
         // Leave ImGui balanced before the frame loop handles the failure.
         ImGui::ErrorCheckEndFrameRecover(nullptr);
@@ -230,6 +251,10 @@ void KioskShell::drawFrame() {
     if (event) {
         m_pacer.request(3);
         if (auto flowEvent = toFlowEvent(*event, m_flow, m_settings.receipt)) dispatch(*flowEvent);
+    }
+    if (staffEvent) {
+        m_pacer.request(3);
+        dispatch(*staffEvent);
     }
     if (!m_firstFrameLogged) {
         m_firstFrameLogged = true;
@@ -254,7 +279,9 @@ int KioskShell::run() {
         m_queue.runPending();
         takeInput();
         tick();
-        if (m_preview.update(*m_services, m_flow.screen == core::Screen::Attract, Clock::now())) m_pacer.request(1);
+        const bool previewShown = m_flow.screen == core::Screen::Attract || m_flow.screen == core::Screen::Setup ||
+                                  (m_flow.screen == core::Screen::StaffMenu && m_flow.staff.page == core::StaffPage::Device);
+        if (m_preview.update(*m_services, previewShown, Clock::now())) m_pacer.request(1);
         const std::string clock = ScreenHost::clockText(m_clock.now());
         if (clock != m_clockText) {
             m_clockText = clock;

@@ -39,9 +39,11 @@ public:
     /// The header's clock text ("14:05") at `wallNow`: the frame loop redraws when it changes.
     static std::string clockText(std::chrono::sys_seconds wallNow);
 
+    /// The header band's texts and the accessibility switches (the staff screens share it).
+    static ui::Chrome chrome(const ScreenInputs& in);
+
 private:
     std::optional<ui::UiEvent> drawGuidance(const ScreenInputs& in, const ui::Chrome& chrome);
-    static ui::Chrome chrome(const ScreenInputs& in);
     static std::string printMessage(const ScreenInputs& in);
 
     std::string m_guideQueryTimed;  // the last query whose search time was logged (debug figure)
