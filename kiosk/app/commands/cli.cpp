@@ -38,6 +38,8 @@ int runCli(int argc, char** argv, CliExtension* extension) {
     registerScanImageCommand(cli, options, result);
     registerGuidanceCommand(cli, options, result);
     registerCheckBackendCommand(cli, options, result);
+    registerSetPinCommand(cli, options, result);
+    registerProvisionQrCommand(cli, options, result);
 
     try {
         cli.parse(argc, argv);

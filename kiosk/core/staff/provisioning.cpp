@@ -79,10 +79,11 @@ ProvisioningParse parseProvisioning(std::string_view text, std::string_view sour
         }
         doc.keys.push_back(key);
     }
-    if (loaded.settings.backend.url.empty()) {
+    const auto reported = [&](std::string_view key) { return std::ranges::any_of(out.issues, [&](const ConfigIssue& i) { return i.key == key; }); };
+    if (loaded.settings.backend.url.empty() && !reported("backend.url")) {
         out.issues.push_back({file, 0, "backend.url", "missing: the backend the kiosk enrols with"});
     }
-    if (loaded.settings.operations.kioskId.empty()) {
+    if (loaded.settings.operations.kioskId.empty() && !reported("operations.kiosk_id")) {
         out.issues.push_back({file, 0, "operations.kiosk_id", "missing: this kiosk's ID"});
     }
     for (ConfigIssue& issue : crossCheck(loaded)) out.issues.push_back(std::move(issue));
