@@ -432,7 +432,9 @@ int main(int argc, char** argv) {
     // No device token here: the enrolment code is what the kiosk proves itself with.
     svr.Post("/api/v1/enrolments", [&](const httplib::Request& req, httplib::Response& res) {
         const Fault f = findFault(req, "").value_or(Fault{});
-        const auto answer = enrolments.enrol(req.body, std::chrono::steady_clock::now());
+        // An injected error status stands for a backend that failed before enrolling: the code stays unused.
+        const auto answer = f.status != 0 ? refbackend::Enrolments::Answer{f.status, "{}"}
+                                          : enrolments.enrol(req.body, std::chrono::steady_clock::now());
         refbackend::applyAndSend(res, answer.status, answer.body, f);
     });
     svr.Get("/healthz", [](const httplib::Request&, httplib::Response& res) { res.set_content("ok\n", "text/plain"); });
