@@ -13,7 +13,9 @@ SERVER_PIDS=()
 # Each test's own configuration (tests append sections before start_kiosk), so a machine's
 # /etc/kiosk/kiosk.toml never changes what a test sees.
 CONFIG="$WORK/kiosk.toml"
-: >"$CONFIG"
+# Without a backend a kiosk starts on its setup screen (provisioning.setup_screen); the citizen-screen
+# tests run without one, so they turn it off (tests/ui/staff_ui_test.sh covers setup).
+printf '[provisioning]\nsetup_screen = false\n' >"$CONFIG"
 
 cleanup() {
   if [ -n "$KIOSK_PID" ] && kill -0 "$KIOSK_PID" 2>/dev/null; then kill "$KIOSK_PID" 2>/dev/null || true; fi

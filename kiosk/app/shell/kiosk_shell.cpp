@@ -325,6 +325,9 @@ ShellSnapshot KioskShell::snapshot() const {
     s.printerConfigured = m_services->printerConfigured();
     s.printerKnownUnavailable = m_services->printerKnownUnavailable();
     s.guidanceEntries = m_guidance ? m_guidance->catalog().entries.size() : 0;
+    const HealthSnapshot health = m_services->health();
+    s.printerReady = health.printerStatus && health.printerStatus->ready();
+    s.backendAnswered = health.lastBackendContact && !health.lastBackendError && health.tokenAccepted;
     return s;
 }
 

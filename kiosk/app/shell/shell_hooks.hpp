@@ -24,6 +24,8 @@ struct ShellSnapshot {
     bool printerConfigured = false;
     bool printerKnownUnavailable = false;
     std::size_t guidanceEntries = 0;  ///< 0 until the catalog is loaded
+    bool printerReady = false;        ///< the printer's last status says it can print (staff device page)
+    bool backendAnswered = false;     ///< the backend answered, token accepted, no error since (staff device page)
 };
 
 /// Frames drawn and the longest ones (the frame-time figures of docs/performance.md).

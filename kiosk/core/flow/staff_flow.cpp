@@ -228,6 +228,8 @@ struct Handler {
             staff().provisioning->task != StaffTask::Failed) {
             return;  // one at a time; a finished one stays on screen
         }
+        // The same code still under the camera is read again every few seconds: keep what it said.
+        if (staff().provisioning && !staff().provisioning->text.empty() && staff().provisioning->text == a.text) return;
         ProvisioningState p;
         ProvisioningParse parsed = parseProvisioning(a.text, "QR code");
         for (const ConfigIssue& issue : parsed.issues) p.problems.push_back(formatIssue(issue));

@@ -15,7 +15,8 @@ const char* taskName(core::StaffTask t) {
 
 }  // namespace
 
-std::string staffStateText(const core::FlowState& s, std::chrono::steady_clock::time_point now) {
+std::string staffStateText(const ShellSnapshot& snapshot, std::chrono::steady_clock::time_point now) {
+    const core::FlowState& s = *snapshot.flow;
     const bool staffScreen = s.screen == core::Screen::StaffPin || s.screen == core::Screen::StaffMenu ||
                              s.screen == core::Screen::Setup;
     const long long locked = s.pinLockedUntil && now < *s.pinLockedUntil
@@ -41,6 +42,7 @@ std::string staffStateText(const core::FlowState& s, std::chrono::steady_clock::
            (st.newPin.mismatch ? ":mismatch" : "");
     out += " power=" + std::string(taskName(st.power));
     out += " read=" + (st.lastRead ? st.lastRead->shown + "#" + std::to_string(st.lastRead->count) : std::string("-"));
+    out += std::string(" printer_ready=") + (snapshot.printerReady ? "1" : "0") + " backend_ok=" + (snapshot.backendAnswered ? "1" : "0");
     return out;
 }
 

@@ -5,13 +5,14 @@
 #include <chrono>
 #include <string>
 
+#include "kiosk/app/shell/shell_hooks.hpp"
 #include "kiosk/core/flow/flow.hpp"
 
 namespace kiosk::app {
 
 /// " staff=device pin=0 failures=2 locked=0 draft=1 save=idle backend_test=done print_test=printed
-/// provision=none newpin=idle read=-" for the staff and setup screens (and the lockout anywhere); ""
-/// otherwise.
-std::string staffStateText(const core::FlowState& state, std::chrono::steady_clock::time_point now);
+/// provision=none newpin=idle read=- printer_ready=1 backend_ok=1" for the staff and setup screens (and the
+/// lockout anywhere); "" otherwise.
+std::string staffStateText(const ShellSnapshot& snapshot, std::chrono::steady_clock::time_point now);
 
 }  // namespace kiosk::app

@@ -62,7 +62,7 @@ void TestHooks::replyState() {
                      " rating=" + (s.ratingLevel ? std::to_string(static_cast<int>(*s.ratingLevel)) : "-") +
                      " rated=" + ratingName(s.rating) + " print=" + print + " printer=" + printer +
                      " lookups=" + std::to_string(s.lookupRequestId) + " guide=" + std::to_string(snap.guidanceEntries) +
-                     " query=" + std::to_string(s.guidance.query.size()) + staffStateText(s, m_clock.steadyNow()));
+                     " query=" + std::to_string(s.guidance.query.size()) + staffStateText(snap, m_clock.steadyNow()));
 }
 
 void TestHooks::onCommand(const std::string& line) {
