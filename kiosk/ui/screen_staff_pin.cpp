@@ -56,7 +56,7 @@ std::optional<StaffUiEvent> newPinPanel(const NewPinView& v, const Rect& r) {
     const float dotsY = ImGui::GetCursorScreenPos().y + m.gap * 1.5f;
     pinDots(v.digits, ImVec2(x + colW * 0.5f, dotsY));
     const bool busy = v.saving == TaskState::Running;
-    const int extraRows = v.offerKeep ? 2 : 1;
+    const int extraRows = (v.offerKeep ? 1 : 0) + (v.cancelLabel.empty() ? 0 : 1);
     const float footH = static_cast<float>(extraRows) * (m.touch + m.gap);
     const Rect pad{ImVec2(x, dotsY + m.gap * 2.0f), ImVec2(x + colW, r.max.y - footH)};
     const PadPress press = digitPad("newpin", pad, {v.okLabel, v.clearLabel, v.deleteLabel}, !busy && v.digits < 12,

@@ -83,12 +83,12 @@ std::optional<StaffUiEvent> drawEditor(const SettingEditor& e, const staff_detai
     const float top = ImGui::GetCursorScreenPos().y;
     const float fieldW = r.width() - (tall ? 0.0f : buttonsW + m.gap);
     const bool textual = e.kind == EditorKind::Text || e.kind == EditorKind::List || e.kind == EditorKind::Number;
-    float y = top;
+    // The field's row is kept for every kind: Keep and Cancel stand beside it (landscape).
     if (textual) {
         staff_detail::textField(e.text, staff_detail::Rect{ImVec2(r.min.x, top), ImVec2(r.min.x + fieldW, top + fieldH)},
                                 !e.problem.empty());
-        y = top + fieldH + m.gap * 0.5f;
     }
+    float y = top + fieldH + m.gap * 0.5f;
     detail::moveTo(ImVec2(r.min.x, y));
     if (!e.problem.empty()) {
         wrappedText(f.bodyBold, e.problem, theme.palette.danger, fieldW);
@@ -217,7 +217,7 @@ std::optional<StaffUiEvent> drawStaffSettings(const SettingsView& v) {
     // Groups: a column on the left (two rows of buttons on top in portrait); rows: the rest.
     staff_detail::Rect rowsArea{body.min, ImVec2(body.max.x, body.max.y - footH)};
     if (tall) {
-        const int perRow = 5;
+        const int perRow = 4;
         const float w = (body.width() - m.gap * static_cast<float>(perRow - 1)) / static_cast<float>(perRow);
         for (std::size_t i = 0; i < v.groups.size(); ++i) {
             const auto& [id, label] = v.groups[i];
@@ -234,8 +234,8 @@ std::optional<StaffUiEvent> drawStaffSettings(const SettingsView& v) {
         const float colW = std::min(360.0f * m.scale, body.width() * 0.28f);
         for (std::size_t i = 0; i < v.groups.size(); ++i) {
             const auto& [id, label] = v.groups[i];
-            detail::moveTo(ImVec2(body.min.x, body.min.y + static_cast<float>(i) * (m.touch * 0.9f + m.gap * 0.4f)));
-            if (touchButton(("group-" + id).c_str(), label, ImVec2(colW, m.touch * 0.9f),
+            detail::moveTo(ImVec2(body.min.x, body.min.y + static_cast<float>(i) * (m.touch + m.gap * 0.5f)));
+            if (touchButton(("group-" + id).c_str(), label, ImVec2(colW, m.touch),
                             id == v.group ? ButtonKind::Selected : ButtonKind::Secondary, true, f.body)) {
                 event = staff_act::Group{id};
             }

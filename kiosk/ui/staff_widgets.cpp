@@ -89,11 +89,13 @@ PadPress digitPad(const std::string& prefix, const Rect& r, const PadLabels& lab
     const FontSet& f = fonts();
     PadPress press;
     const float keyW = std::min((r.width() - 2.0f * m.gap) / 3.0f, 260.0f * m.scale);
-    const float keyH = std::clamp((r.height() - 4.0f * m.gap) / 5.0f, m.touch, m.touch * 1.4f);
+    // Rows come closer before keys get smaller than a finger: never below the touch size.
+    const float gapY = std::clamp((r.height() - 5.0f * m.touch) / 4.0f, m.gap * 0.25f, m.gap);
+    const float keyH = std::clamp((r.height() - 4.0f * gapY) / 5.0f, m.touch, m.touch * 1.4f);
     const float gridW = 3.0f * keyW + 2.0f * m.gap;
     const float left = r.min.x + (r.width() - gridW) * 0.5f;
     auto place = [&](int col, int row) {
-        detail::moveTo(ImVec2(left + static_cast<float>(col) * (keyW + m.gap), r.min.y + static_cast<float>(row) * (keyH + m.gap)));
+        detail::moveTo(ImVec2(left + static_cast<float>(col) * (keyW + m.gap), r.min.y + static_cast<float>(row) * (keyH + gapY)));
     };
     for (int i = 0; i < 9; ++i) {
         place(i % 3, i / 3);

@@ -102,7 +102,7 @@ void KioskShell::dispatch(const core::Event& event) {
         spdlog::debug("screen {} -> {}", core::toString(before.screen), core::toString(m_flow.screen));
     }
     if (m_flow.language != before.language) loadLanguage(m_flow.language);
-    m_gui.setLook(m_flow.largeText, m_flow.highContrast);
+    m_gui.setLook(m_flow.largeText && !StaffScreens::handles(m_flow.screen), m_flow.highContrast);  // staff pages: normal size
     const bool visible = m_flow.screen != before.screen || m_flow.language != before.language ||
                          m_flow.largeText != before.largeText || m_flow.highContrast != before.highContrast ||
                          m_flow.print != before.print || m_flow.rating != before.rating ||
@@ -265,7 +265,7 @@ void KioskShell::drawFrame() {
 int KioskShell::run() {
     if (!m_gui.start(m_input)) return 2;
     loadLanguage(m_flow.language);
-    m_gui.setLook(m_flow.largeText, m_flow.highContrast);
+    m_gui.setLook(m_flow.largeText && !StaffScreens::handles(m_flow.screen), m_flow.highContrast);  // staff pages: normal size
     if (m_hooks) m_hooks->attach(*this);
     constexpr int kMaxConsecutiveFailures = 3;
     // From here on only this thread touches ImGui and the flow state.

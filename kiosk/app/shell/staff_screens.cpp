@@ -93,6 +93,14 @@ std::string valueText(const core::LoadedSettings& loaded, const std::string& key
     return {};
 }
 
+/// A value as staff read it: switches as on/off, the rest as the editor shows it.
+std::string shownValue(const ui::Strings& t, const core::ConfigKeyInfo& info, const std::string& text) {
+    if (info.type == core::ConfigValueType::Boolean && (text == "true" || text == "false")) {
+        return t.get(text == "true" ? "staff.editor.on" : "staff.editor.off");
+    }
+    return text;
+}
+
 std::string keyLabel(const ui::Strings& t, const std::string& key) {
     const std::string k = "staff.key." + key;
     return t.has(k) ? t.get(k) : key;
@@ -395,14 +403,14 @@ ui::SettingsView StaffScreens::settingsView(const StaffInputs& in) {
             const auto pending = st.draft.find(key);
             row.pending = pending != st.draft.end();
             row.source = sourceText(t, e->source);
-            row.value = info->secret ? e->value : core::editorText(*info, e->value);
+            row.value = info->secret ? e->value : shownValue(t, *info, core::editorText(*info, e->value));
             if (row.pending) {
                 if (pending->second) {
-                    row.value = *pending->second;
+                    row.value = shownValue(t, *info, *pending->second);
                     row.source = t.get("staff.settings.pending");
                 } else {
                     // Back to the fleet value: what the key would be without the local file.
-                    row.value = plan && plan->ok() ? valueText(plan->result, key) : std::string("…");
+                    row.value = plan && plan->ok() ? shownValue(t, *info, valueText(plan->result, key)) : std::string("…");
                     row.source = t.get("staff.settings.pending_reset");
                 }
                 if (plan) {
@@ -633,7 +641,16 @@ ui::SetupView StaffScreens::setupView(const StaffInputs& in) {
     v.checklist.push_back({t.get("staff.device.office"), s.office.name, Health::Neutral});
     v.provision = provisionView(in);
     const auto& p = in.flow.staff.provisioning;
-    if (p && p->task == core::StaffTask::Done) v.newPin = newPinView(in, true);
+    if (p && p->task == core::StaffTask::Done) {
+        // Written, not reloaded yet: say what the kiosk now is, then ask for the PIN.
+        v.intro = t.get("staff.provision.done");
+        v.checklist = {{t.get("staff.device.kiosk_id"), p->kioskId, Health::Good},
+                       {t.get("staff.device.office"), p->officeName, Health::Good},
+                       {t.get("staff.device.backend_url"), p->backendUrl, Health::Good},
+                       {t.get("staff.setup.pin"), in.flowConfig.staffPinSet ? t.get("staff.setup.pin_set") : t.get("staff.setup.missing"),
+                        in.flowConfig.staffPinSet ? Health::Good : Health::Bad}};
+        v.newPin = newPinView(in, true);
+    }
     if (in.preview.texture().id() != nullptr) {
         v.previewTexture = in.preview.texture().id();
         v.previewWidth = in.preview.texture().width();

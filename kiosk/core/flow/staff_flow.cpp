@@ -288,6 +288,8 @@ void staffPinEntered(StaffStep& st, bool ok) {
         if (hadFailures) recordPinState(st);
         st.task(staff_task::Audit{AuditAction::StaffEntered, {}});
         st.task(staff_task::LoadStaffData{});
+        // A receipt the camera has just read can be read again at once for the device page's test.
+        st.out.emplace_back(command::WipeSession{});
         return;
     }
     s.pinFailures += 1;

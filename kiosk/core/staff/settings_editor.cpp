@@ -18,8 +18,7 @@ std::string groupOfSection(std::string_view section) {
     if (section == "language" || section == "ui") return "screen";
     if (section == "backend") return "backend";
     if (section == "printer") return "printer";
-    if (section == "camera") return "camera";
-    if (section == "scanner") return "scanner";
+    if (section == "camera" || section == "scanner") return "camera";
     if (section == "receipt") return "receipt";
     if (section == "staff" || section == "provisioning") return "staff";
     if (section == "operations" || section == "paths") return "system";
@@ -92,7 +91,6 @@ std::vector<SettingGroup> settingGroups() {
                      "backend.retries", "backend.retry_backoff_ms"}},
         {"printer", {"printer.uri", "printer.width_dots", "printer.cut", "printer.timeout_ms", "printer.print_applicant_name"}},
         {"camera", {"camera.source", "camera.device", "camera.width", "camera.height", "camera.fps", "camera.preview"}},
-        {"scanner", {}},
         {"receipt", {}},
         {"staff", {"staff.idle_timeout_s", "staff.max_attempts", "staff.lockout_s"}},
         {"system", {}},

@@ -21,7 +21,8 @@
 
 namespace kiosk::core {
 
-/// One group of the staff settings page ("office", "screen", "backend", ...).
+/// One group of the staff settings page ("office", "screen", "backend", "printer", "camera" (with the
+/// scanners), "receipt", "staff", "system"; "other" only for a section this file does not know).
 struct SettingGroup {
     std::string id;                 ///< also the translation key suffix: "staff.settings.group.<id>"
     std::vector<std::string> keys;  ///< in the order shown
