@@ -51,4 +51,6 @@ done
 run --lang vi --size 1920x1080 --large-text --only "$guidance"
 # One smaller landscape screen to show the scaling (1366x768: scale 0.71).
 run --lang vi --size 1366x768 --only attract,result-processing,manual-entry
+# The staff pages and the setup screen (removed above with the rest) come from the real kiosk.
+bash "$root/tools/staff_screenshots.sh" "$build"
 echo "screenshots: $(ls "$out"/*.png | wc -l) files in $out"

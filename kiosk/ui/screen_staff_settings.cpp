@@ -186,6 +186,11 @@ std::optional<StaffUiEvent> drawStaffSettings(const SettingsView& v) {
     std::optional<StaffUiEvent> event;
     beginScreen("staff-settings");
     const staff_detail::Rect body = staff_detail::drawFrame(v.frame, event);
+    if (!v.question.empty()) {
+        if (auto e = staff_detail::confirmDialog(v.question, v.yesLabel, v.noLabel, body)) event = e;
+        endScreen();
+        return event;
+    }
     if (v.editor) {
         if (auto e = drawEditor(*v.editor, body)) event = e;
         endScreen();
@@ -198,24 +203,11 @@ std::optional<StaffUiEvent> drawStaffSettings(const SettingsView& v) {
         return event;
     }
     const bool tall = detail::portrait();
-    // Footer: status, discard, save.
-    const float footH = m.touch + m.gap;
-    const float buttonW = std::min(420.0f * m.scale, body.width() * 0.3f);
-    detail::moveTo(ImVec2(body.max.x - 2.0f * buttonW - m.gap, body.max.y - m.touch));
-    if (touchButton("settings-discard", v.discardLabel, ImVec2(buttonW, m.touch), ButtonKind::Secondary, v.canSave)) {
-        event = staff_act::Discard{};
-    }
-    ImGui::SameLine(0.0f, m.gap);
-    if (touchButton("settings-save", v.saveLabel, ImVec2(buttonW, m.touch), ButtonKind::Primary, v.canSave, f.bodyBold)) {
-        event = staff_act::Save{};
-    }
-    const float statusW = body.width() - 2.0f * buttonW - 2.0f * m.gap;
-    const float statusH = wrappedTextHeight(f.bodyBold, v.status, statusW);
-    detail::moveTo(ImVec2(body.min.x, body.max.y - std::max(m.touch, statusH) * 0.5f - statusH * 0.5f));
-    staff_detail::statusLine(v.status, v.statusHealth, statusW);
-
-    // Groups: a column on the left (two rows of buttons on top in portrait); rows: the rest.
-    staff_detail::Rect rowsArea{body.min, ImVec2(body.max.x, body.max.y - footH)};
+    // Groups: a column on the left (two rows of buttons on top in portrait). Beside (below) them: the
+    // group's settings, the status line, and the buttons [restart] [discard] [save] at the foot.
+    const float colW = tall ? 0.0f : std::min(360.0f * m.scale, body.width() * 0.28f);
+    const float leftX = tall ? body.min.x : body.min.x + colW + m.gap;
+    float top = body.min.y;
     if (tall) {
         const int perRow = 4;
         const float w = (body.width() - m.gap * static_cast<float>(perRow - 1)) / static_cast<float>(perRow);
@@ -228,10 +220,8 @@ std::optional<StaffUiEvent> drawStaffSettings(const SettingsView& v) {
                 event = staff_act::Group{id};
             }
         }
-        const float rowsTop = body.min.y + static_cast<float>((v.groups.size() + perRow - 1) / perRow) * (m.touch + m.gap * 0.5f) + m.gap;
-        rowsArea.min.y = rowsTop;
+        top += static_cast<float>((v.groups.size() + perRow - 1) / perRow) * (m.touch + m.gap * 0.5f) + m.gap * 0.5f;
     } else {
-        const float colW = std::min(360.0f * m.scale, body.width() * 0.28f);
         for (std::size_t i = 0; i < v.groups.size(); ++i) {
             const auto& [id, label] = v.groups[i];
             detail::moveTo(ImVec2(body.min.x, body.min.y + static_cast<float>(i) * (m.touch + m.gap * 0.5f)));
@@ -240,8 +230,33 @@ std::optional<StaffUiEvent> drawStaffSettings(const SettingsView& v) {
                 event = staff_act::Group{id};
             }
         }
-        rowsArea.min.x = body.min.x + colW + m.gap;
     }
+    const float areaW = body.max.x - leftX;
+    const bool restart = !v.restartLabel.empty();  // a saved key needs a restart: offered where staff learn it
+    const int buttons = restart ? 3 : 2;
+    const float buttonW = std::min(420.0f * m.scale, (areaW - m.gap * static_cast<float>(buttons - 1)) / static_cast<float>(buttons));
+    float x = body.max.x - static_cast<float>(buttons) * buttonW - static_cast<float>(buttons - 1) * m.gap;
+    const float buttonsY = body.max.y - m.touch;
+    if (restart) {
+        detail::moveTo(ImVec2(x, buttonsY));
+        if (touchButton("settings-restart", v.restartLabel, ImVec2(buttonW, m.touch), ButtonKind::Secondary, true, f.bodyBold)) {
+            event = staff_act::AskPower{staff_act::Power::Restart};
+        }
+        x += buttonW + m.gap;
+    }
+    detail::moveTo(ImVec2(x, buttonsY));
+    if (touchButton("settings-discard", v.discardLabel, ImVec2(buttonW, m.touch), ButtonKind::Secondary, v.canSave)) {
+        event = staff_act::Discard{};
+    }
+    detail::moveTo(ImVec2(x + buttonW + m.gap, buttonsY));
+    if (touchButton("settings-save", v.saveLabel, ImVec2(buttonW, m.touch), ButtonKind::Primary, v.canSave, f.bodyBold)) {
+        event = staff_act::Save{};
+    }
+    const float statusH = std::max(wrappedTextHeight(f.bodyBold, v.status, areaW), f.bodyBold->FontSize * 1.22f);
+    const float statusY = buttonsY - m.gap * 0.5f - statusH;
+    detail::moveTo(ImVec2(leftX, statusY));
+    staff_detail::statusLine(v.status, v.statusHealth, areaW);
+    const staff_detail::Rect rowsArea{ImVec2(leftX, top), ImVec2(body.max.x, statusY - m.gap * 0.5f)};
     detail::moveTo(rowsArea.min);
     beginTouchScroll("settings-rows", ImVec2(rowsArea.width(), rowsArea.height()));
     const float w = rowsArea.width() - 24.0f * m.scale;

@@ -113,6 +113,8 @@ struct SettingsView {
     Health statusHealth = Health::Neutral;
     std::optional<SettingEditor> editor;
     std::string loadingText;            ///< shown until the files are read ("" once they are)
+    std::string restartLabel;           ///< offered when a saved key needs a restart ("" = not offered)
+    std::string question, yesLabel, noLabel;  ///< the restart confirmation, when asked
 };
 
 struct AuditView {

@@ -207,6 +207,33 @@ void textField(const std::string& text, const Rect& r, bool problem) {
                         toU32(theme.palette.primary));
 }
 
+// The confirmation: the question and two large buttons in a card over the page.
+std::optional<StaffUiEvent> confirmDialog(const std::string& question, const std::string& yes, const std::string& no,
+                                          const Rect& r) {
+    const Theme& theme = currentTheme();
+    const Metrics& m = theme.metrics;
+    const FontSet& f = fonts();
+    std::optional<StaffUiEvent> event;
+    const float w = std::min(r.width(), 1000.0f * m.scale);
+    const float x = r.min.x + (r.width() - w) * 0.5f;
+    const float textH = wrappedTextHeight(f.title, question, w - 2.0f * m.padding);
+    const float h = textH + m.touch * 1.3f + 3.0f * m.padding;
+    const float y = r.min.y + (r.height() - h) * 0.5f;
+    detail::drawCard(ImVec2(x, y), ImVec2(x + w, y + h));
+    detail::moveTo(ImVec2(x + m.padding, y + m.padding));
+    centredText(f.title, question, theme.palette.text, w - 2.0f * m.padding);
+    const float bw = (w - 3.0f * m.padding) * 0.5f;
+    detail::moveTo(ImVec2(x + m.padding, y + h - m.padding - m.touch * 1.3f));
+    if (touchButton("confirm-no", no, ImVec2(bw, m.touch * 1.3f), ButtonKind::Secondary, true, f.bodyBold)) {
+        event = staff_act::Answer{false};
+    }
+    ImGui::SameLine(0.0f, m.padding);
+    if (touchButton("confirm-yes", yes, ImVec2(bw, m.touch * 1.3f), ButtonKind::Danger, true, f.bodyBold)) {
+        event = staff_act::Answer{true};
+    }
+    return event;
+}
+
 //-----------------------------------------------------------------------------
 // [SECTION] keyboard
 //-----------------------------------------------------------------------------

@@ -73,6 +73,10 @@ std::optional<StaffUiEvent> newPinPanel(const NewPinView& view, const Rect& r);
 /// A provisioning code: the invitation to scan, what it holds, apply (screen_staff_pages.cpp).
 std::optional<StaffUiEvent> provisionPanel(const ProvisionView& view, const Rect& r);
 
+/// A yes/no question in a card centred in @p r (ids confirm-yes, confirm-no): Answer.
+std::optional<StaffUiEvent> confirmDialog(const std::string& question, const std::string& yes, const std::string& no,
+                                          const Rect& r);
+
 /// A short status line in the health's colour.
 void statusLine(const std::string& text, Health health, float width);
 

@@ -169,6 +169,19 @@ TEST_P(StaffScreensSmokeTest, SettingsListAndEveryEditor) {
     EXPECT_EQ(as<staff_act::EditSetting>(open)->key, "ui.key_0");
     EXPECT_NE(as<staff_act::Save>(check([&] { return drawStaffSettings(v); }, "settings", "settings-save")), nullptr);
     EXPECT_NE(as<staff_act::ResetSetting>(check([&] { return drawStaffSettings(v); }, "settings", "reset-ui.key_0")), nullptr);
+    // A saved key needs a restart: offered on this page, confirmed here too.
+    v.restartLabel = t("staff.power.restart");
+    const auto restart = check([&] { return drawStaffSettings(v); }, "settings-restart", "settings-restart");
+    ASSERT_NE(as<staff_act::AskPower>(restart), nullptr);
+    EXPECT_EQ(as<staff_act::AskPower>(restart)->what, staff_act::Power::Restart);
+    v.question = t("staff.power.ask_restart");
+    v.yesLabel = t("staff.power.yes");
+    v.noLabel = t("staff.power.no");
+    const auto no = check([&] { return drawStaffSettings(v); }, "settings-confirm", "confirm-no");
+    ASSERT_NE(as<staff_act::Answer>(no), nullptr);
+    EXPECT_FALSE(as<staff_act::Answer>(no)->yes);
+    v.question.clear();
+    v.restartLabel.clear();
 
     SettingEditor e;
     e.key = "office.name";

@@ -424,6 +424,12 @@ ui::SettingsView StaffScreens::settingsView(const StaffInputs& in) {
             v.rows.push_back(std::move(row));
         }
     }
+    if (st.restartNeeded) v.restartLabel = t.get("staff.power.restart");
+    if (st.dialog == core::StaffDialog::Restart) {
+        v.question = t.get("staff.power.ask_restart");
+        v.yesLabel = t.get("staff.power.yes");
+        v.noLabel = t.get("staff.power.no");
+    }
     const int count = static_cast<int>(st.draft.size());
     v.saveLabel = count > 0 ? t.format("staff.settings.save_n", {{"count", std::to_string(count)}}) : t.get("staff.settings.save");
     v.canSave = count > 0 && plan && plan->ok() && st.save != core::StaffTask::Running;
