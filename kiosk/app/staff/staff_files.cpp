@@ -67,10 +67,14 @@ core::Result<std::string> readPinHash(const fs::path& file) {
 }
 
 core::Result<void> writePinHash(const fs::path& file, const std::string& hash) {
-    if (file.has_parent_path()) {
-        if (auto made = ensureDataDir(file.parent_path()); !made) return made;
-    }
-    return core::writeFileAtomically(file, hash + "\n");
+    const fs::path folder = file.has_parent_path() ? file.parent_path() : fs::path(".");
+    if (auto made = ensureDataDir(folder); !made) return made;
+    core::AtomicWriteOptions options;
+    // Root setting the PIN (`kiosk set-pin` from a shell) gives the file to the owner of its folder,
+    // the kiosk's user, who must read it; nobody else can.
+    struct stat dir {};
+    if (::geteuid() == 0 && ::stat(folder.c_str(), &dir) == 0 && dir.st_uid != 0) options.owner = {{dir.st_uid, dir.st_gid}};
+    return core::writeFileAtomically(file, hash + "\n", options);
 }
 
 core::PinLockoutRecord readPinLockout(const fs::path& file, std::chrono::sys_seconds now, std::chrono::seconds lockout) {

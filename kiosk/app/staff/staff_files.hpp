@@ -38,7 +38,8 @@ core::Result<void> ensureDataDir(const std::filesystem::path& dir);
 ///         when it does not hold a hash
 core::Result<std::string> readPinHash(const std::filesystem::path& file);
 
-/// Writes a PIN hash atomically, mode 0600 (creating the folder when needed).
+/// Writes a PIN hash atomically, mode 0600 (creating the folder when needed). Run as root, the file
+/// belongs to the owner of its folder (the kiosk's user) rather than to root.
 core::Result<void> writePinHash(const std::filesystem::path& file, const std::string& hash);
 
 /// The lockout record. A missing file is no lockout; a file that cannot be read or parsed counts as

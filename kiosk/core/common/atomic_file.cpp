@@ -58,6 +58,9 @@ Result<void> writeFileAtomically(const std::filesystem::path& target, std::strin
     if (file.fd < 0) return failWith("cannot create a temporary file beside it");
     // open() applies the umask; fchmod gives exactly the mode asked for, before any byte is written.
     if (::fchmod(file.fd, static_cast<mode_t>(options.mode)) != 0) return failWith("cannot set its permissions");
+    if (options.owner && ::fchown(file.fd, options.owner->first, options.owner->second) != 0) {
+        return failWith("cannot give it to its owner");
+    }
     if (!writeAll(file.fd, bytes)) return failWith("cannot write");
     step(AtomicWriteStep::TempWritten);
     if (::fsync(file.fd) != 0) return failWith("cannot sync");

@@ -7,9 +7,13 @@
 // A test (tests/unit/common/AtomicFileTest.cpp) kills a writing process between each pair of steps and
 // checks that the target is the old or the new file, whole.
 
+#include <sys/types.h>
+
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string_view>
+#include <utility>
 
 #include "kiosk/core/common/result.hpp"
 
@@ -29,6 +33,9 @@ struct AtomicWriteOptions {
     std::filesystem::perms mode = std::filesystem::perms::owner_read | std::filesystem::perms::owner_write;
     /// Tests only: called after each step.
     std::function<void(AtomicWriteStep)> afterStep;
+    /// User and group of the new file (set before it replaces the old one), for root writing a file
+    /// the kiosk's user must read (`kiosk set-pin`); empty = whoever writes.
+    std::optional<std::pair<uid_t, gid_t>> owner = std::nullopt;
 };
 
 /// Replaces (or creates) @p target with @p bytes atomically and durably.

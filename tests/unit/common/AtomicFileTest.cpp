@@ -103,6 +103,21 @@ TEST(AtomicFileTest, KilledBetweenAnyTwoStepsLeavesTheOldOrTheNewFileWhole) {
     }
 }
 
+TEST(AtomicFileTest, RootCanGiveTheFileToAnotherUser) {
+    if (::geteuid() != 0) GTEST_SKIP() << "needs root (chown)";
+    const fs::path dir = freshDir("owner");
+    const fs::path target = dir / "staff.pin";
+    AtomicWriteOptions options;
+    options.owner = {{65534, 65534}};
+    ASSERT_TRUE(writeFileAtomically(target, "hash\n", options));
+    struct stat st {};
+    ASSERT_EQ(::stat(target.c_str(), &st), 0);
+    EXPECT_EQ(st.st_uid, 65534u);
+    EXPECT_EQ(st.st_gid, 65534u);
+    EXPECT_EQ(st.st_mode & 0777, 0600u);
+    fs::remove_all(dir);
+}
+
 TEST(AtomicFileTest, AFailedWriteChangesNothing) {
     const fs::path missing = fs::temp_directory_path() / "atomic-no-such-folder" / "x" / "local.toml";
     auto result = writeFileAtomically(missing, "data");

@@ -54,6 +54,19 @@ TEST(StaffFilesTest, PinFileIsPrivateAndAWorldReadableOneIsRefused) {
     fs::remove_all(dir);
 }
 
+TEST(StaffFilesTest, RootSettingThePinGivesTheFileToTheKioskUser) {
+    if (::geteuid() != 0) GTEST_SKIP() << "needs root (chown)";
+    const fs::path dir = freshDir("pin-owner");
+    fs::create_directories(dir);
+    ASSERT_EQ(::chown(dir.c_str(), 65534, 65534), 0);  // the data folder belongs to the kiosk's user
+    ASSERT_TRUE(app::writePinHash(dir / "staff.pin", *core::hashPin("2580")));
+    struct stat st {};
+    ASSERT_EQ(::stat((dir / "staff.pin").c_str(), &st), 0);
+    EXPECT_EQ(st.st_uid, 65534u);
+    EXPECT_EQ(st.st_mode & 0777, 0600u);
+    fs::remove_all(dir);
+}
+
 TEST(StaffFilesTest, LockoutSurvivesARestart) {
     const fs::path dir = freshDir("lockout");
     core::Settings s = settingsIn(dir);
