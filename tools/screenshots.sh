@@ -53,4 +53,6 @@ run --lang vi --size 1920x1080 --large-text --only "$guidance"
 run --lang vi --size 1366x768 --only attract,result-processing,result-overdue,result-payment,result-done-rated,manual-entry
 run --lang vi --size 1366x768 --large-text --only result-processing,result-overdue,result-documents-overdue,result-payment
 run --lang vi --size 1920x1080 --only result-payment-printed
+# The staff pages and the setup screen (removed above with the rest) come from the real kiosk.
+bash "$root/tools/staff_screenshots.sh" "$build"
 echo "screenshots: $(ls "$out"/*.png | wc -l) files in $out"

@@ -129,7 +129,8 @@ TEST_F(CheckBackendCliTest, ReferenceBackendPassesEveryCheck) {
     for (const char* id : {"auth.no-token.answer", "auth.wrong-token.answer", "dossier.unknown.schema", "dossier.schema",
                            "dossier.text", "dossier.times", "dossier.kiosk", "token.unknown.answer", "token.kiosk",
                            "catalog.kiosk", "catalog.etag", "catalog.revalidate.answer", "rating.answer",
-                           "rating.repeat.answer", "heartbeat.answer", "heartbeat.limits"}) {
+                           "rating.repeat.answer", "heartbeat.answer", "heartbeat.limits", "enrolment.unknown.answer",
+                           "enrolment.unknown.schema"}) {
         EXPECT_TRUE(passed.contains(id)) << id;
     }
     std::size_t dossierRows = 0;

@@ -15,7 +15,9 @@ SERVER_PIDS=()
 # live in the test's folder, never in the machine's /var/lib/kiosk or /var/log/kiosk; a test changes
 # another [operations] key with set_operation.
 CONFIG="$WORK/kiosk.toml"
-printf '[operations]\ndata_dir = "%s"\nlog_dir = "%s"\nmetrics_file = "%s"\n\n' \
+# Without a backend a kiosk starts on its setup screen (provisioning.setup_screen); the citizen-screen
+# tests run without one, so they turn it off (tests/ui/staff_ui_test.sh covers setup).
+printf '[operations]\ndata_dir = "%s"\nlog_dir = "%s"\nmetrics_file = "%s"\n\n[provisioning]\nsetup_screen = false\n\n' \
   "$WORK/data" "$WORK/log" "$WORK/data/metrics/kiosk.prom" >"$CONFIG"
 
 # set_operation KEY VALUE: sets operations.KEY (VALUE as TOML: "text" or a number) in $CONFIG.

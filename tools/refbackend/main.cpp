@@ -26,6 +26,7 @@
 
 #include "kiosk/core/api/api_messages.hpp"
 #include "tools/refbackend/catalog.hpp"
+#include "tools/refbackend/enrolment.hpp"
 #include "tools/refbackend/faults.hpp"
 #include "tools/refbackend/fleet.hpp"
 #include "tools/refbackend/seed.hpp"
@@ -207,7 +208,22 @@ int main(int argc, char** argv) {
     cli.add_option("--tls-key", tlsKey, "PEM private key for --tls-cert");
     cli.add_option("--record", recordPath,
                    "Append every exchange to FILE as one JSON line (contract tests; holds what was served)");
+    std::vector<std::string> enrolmentSpecs;
+    cli.add_option("--enrolment-code", enrolmentSpecs,
+                   "CODE[@SECONDS]: a one-time enrolment code for POST /api/v1/enrolments, valid SECONDS after start "
+                   "(default 86400; 0 = expired); may be repeated");
     CLI11_PARSE(cli, argc, argv);
+    std::vector<refbackend::EnrolmentCode> enrolmentCodes;
+    for (const auto& spec : enrolmentSpecs) {
+        refbackend::EnrolmentCode code;
+        std::string error;
+        if (!refbackend::parseEnrolmentCode(spec, code, error)) {
+            std::cerr << "kiosk-refbackend: --enrolment-code " << spec << ": " << error << "\n";
+            return 2;
+        }
+        enrolmentCodes.push_back(std::move(code));
+    }
+    refbackend::Enrolments enrolments{std::move(enrolmentCodes), std::chrono::steady_clock::now()};
 
     if (!faultSpecs.empty() && !allowFaults) {
         std::cerr << "kiosk-refbackend: --fault needs --allow-faults (faults are for tests only)\n";
@@ -352,7 +368,8 @@ int main(int argc, char** argv) {
         return std::nullopt;
     };
     auto authorized = [&](const httplib::Request& req, httplib::Response& res) {
-        if (token.empty() || req.get_header_value("Authorization") == "Bearer " + token) return true;
+        const std::string authorization = req.get_header_value("Authorization");
+        if (token.empty() || authorization == "Bearer " + token || enrolments.accepts(authorization)) return true;
         res.status = 401;
         res.set_header("WWW-Authenticate", "Bearer");
         res.set_content(kiosk::core::errorBodyJson("unauthorized", "missing or wrong device token"),
@@ -463,6 +480,14 @@ int main(int argc, char** argv) {
     });
     svr.Get("/fleet", [&](const httplib::Request&, httplib::Response& res) {
         res.set_content(refbackend::fleetHtml(fleet(), unixNow()), "text/html; charset=utf-8");
+    });
+    // No device token here: the enrolment code is what the kiosk proves itself with.
+    svr.Post("/api/v1/enrolments", [&](const httplib::Request& req, httplib::Response& res) {
+        const Fault f = findFault(req, "").value_or(Fault{});
+        // An injected error status stands for a backend that failed before enrolling: the code stays unused.
+        const auto answer = f.status != 0 ? refbackend::Enrolments::Answer{f.status, "{}"}
+                                          : enrolments.enrol(req.body, std::chrono::steady_clock::now());
+        refbackend::applyAndSend(res, answer.status, answer.body, f);
     });
     svr.Get("/healthz", [](const httplib::Request&, httplib::Response& res) { res.set_content("ok\n", "text/plain"); });
     svr.set_logger([&recorder](const httplib::Request& req, const httplib::Response& res) {

@@ -39,6 +39,8 @@ int runCli(int argc, char** argv, CliExtension* extension) {
     registerGuidanceCommand(cli, options, result);
     registerCheckBackendCommand(cli, options, result);
     registerOutboxCommand(cli, options, result);
+    registerSetPinCommand(cli, options, result);
+    registerProvisionQrCommand(cli, options, result);
 
     try {
         cli.parse(argc, argv);

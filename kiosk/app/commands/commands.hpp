@@ -41,5 +41,7 @@ void registerScanImageCommand(CLI::App& cli, const GlobalOptions& options, Comma
 void registerGuidanceCommand(CLI::App& cli, const GlobalOptions& options, CommandResult& result);     ///< cmd_guidance.cpp
 void registerCheckBackendCommand(CLI::App& cli, const GlobalOptions& options, CommandResult& result); ///< cmd_check_backend.cpp
 void registerOutboxCommand(CLI::App& cli, const GlobalOptions& options, CommandResult& result);       ///< cmd_outbox.cpp
+void registerSetPinCommand(CLI::App& cli, const GlobalOptions& options, CommandResult& result);       ///< cmd_set_pin.cpp
+void registerProvisionQrCommand(CLI::App& cli, const GlobalOptions& options, CommandResult& result);  ///< cmd_provision_qr.cpp
 
 }  // namespace kiosk::app

@@ -16,6 +16,7 @@
 #include "kiosk/core/api/openapi_document.hpp"
 #include "kiosk/core/guidance/guidance_catalog.hpp"
 #include "kiosk/core/text/url_encoding.hpp"
+#include "kiosk/core/staff/enrolment.hpp"
 
 namespace kiosk::app {
 namespace {
@@ -34,6 +35,8 @@ const std::string kDossierPath = "/api/v1/dossiers/{code}";
 const std::string kTokenPath = "/api/v1/receipt-tokens/{token}";
 const std::string kCatalogPath = "/api/v1/guidance/catalog";
 const std::string kRatingsPath = "/api/v1/ratings";
+const std::string kEnrolmentsPath = "/api/v1/enrolments";
+constexpr std::string_view kUnknownEnrolmentCode = "CHECK-BACKEND-0000";
 const std::string kHeartbeatsPath = "/api/v1/heartbeats";
 
 std::string joinLimited(const std::vector<std::string>& items) {
@@ -268,6 +271,16 @@ public:
                out.response.error().kind == platform::HttpFailure::TooLarge;
     }
 
+    // The same for a POST whose expected answer is the Error model.
+    void postErrorExchange(const std::string& id, const std::string& subject, std::string_view token,
+                           const std::string& path, std::string body, const Expectation& expect) {
+        Outcome out = call(token, {"POST", path, {{"Content-Type", "application/json"}}, std::move(body)});
+        judgeAnswer(id, subject, "post", path, expect, out);
+        core::SchemaReport report;
+        judgeSchema(id, subject, sectionOf("post", path, expect.status, out.spec), out, report);
+        judgeLimits(id, subject, out);
+    }
+
     const core::OpenApiDocument& contract() const { return m_contract; }
     const BackendOptions& options() const { return m_options; }
 
@@ -436,6 +449,16 @@ void checkHeartbeat(Run& run) {
                           {}});
 }
 
+// Enrolment takes no device token: a made-up code must be refused as unknown (and not enrol anything).
+void checkEnrolment(Run& run) {
+    run.postErrorExchange(
+        "enrolment.unknown", std::string{kUnknownEnrolmentCode}, "", kEnrolmentsPath,
+        core::enrolmentRequestJson(kUnknownEnrolmentCode, kTestKioskId, "check-backend"),
+        Expectation{404, "for an enrolment code nobody issued", {},
+                    {{201, "a made-up enrolment code was accepted: only codes the province issued may enrol a kiosk"},
+                     {401, "enrolment comes before the kiosk has a device token: accept it without one"}}});
+}
+
 }  // namespace
 
 std::string_view toString(Verdict verdict) {
@@ -510,6 +533,9 @@ ConformanceReport runConformance(platform::HttpClient& http, const BackendOption
     // 4. A test rating twice with one key, a test heartbeat.
     checkRatings(run, probe);
     checkHeartbeat(run);
+
+    // 5. Enrolling a new kiosk (provisioning): an unknown code is refused.
+    checkEnrolment(run);
     return report;
 }
 

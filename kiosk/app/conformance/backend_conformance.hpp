@@ -11,6 +11,7 @@
 //   catalog, catalog.revalidate      GET the guidance catalog, then with If-None-Match     -> 200, 304
 //   rating, rating.repeat            POST one test rating twice with one Idempotency-Key   -> 201, 200
 //   heartbeat                        POST a test heartbeat                                 -> 202
+//   enrolment.unknown                POST an enrolment with a made-up code, no token       -> 404
 // Aspects: answer (status, Content-Type), schema (the contract's schema for that answer), text (NFC),
 // times (ISO 8601 with offset), kiosk (the kiosk's own reader accepts it), etag, limits (size and time
 // within backend.max_response_bytes and backend.total_timeout_ms).

@@ -14,6 +14,9 @@
 #include <mutex>
 #include <thread>
 
+#include "kiosk/app/services/slip_fonts.hpp"
+#include "kiosk/core/slip/test_page.hpp"
+#include "kiosk/core/staff/provisioning.hpp"
 #include "platform/http_client.hpp"
 
 namespace kiosk::app {
@@ -71,6 +74,10 @@ private:
 
 }  // namespace
 
+std::string kioskIdOf(const core::Settings& settings) {
+    return settings.operations.kioskId.empty() ? hostName() : settings.operations.kioskId;
+}
+
 //-----------------------------------------------------------------------------
 // [SECTION] services (construction)
 //-----------------------------------------------------------------------------
@@ -90,7 +97,7 @@ KioskServices::KioskServices(const core::Settings& settings, Devices devices, Po
         spdlog::error("{}; using {}", zone.error().message, core::kDefaultTimeZone);
     }
     buildBackend(std::move(lookupOverride));
-    m_operations = std::make_unique<Operations>(m_settings, m_backend.get(), m_health, hostName(), m_instanceId);
+    m_operations = std::make_unique<Operations>(m_settings, m_backend.get(), m_health, kioskIdOf(m_settings), m_instanceId);
     buildPrinting(std::move(devices.printer));
     buildSpeech(devices);
     buildScanning(devices);
@@ -131,6 +138,7 @@ void KioskServices::shutdown(std::chrono::milliseconds budget) {
 void KioskServices::buildBackend(std::unique_ptr<DossierLookup> lookupOverride) {
     if (lookupOverride) {
         m_lookup = std::move(lookupOverride);
+        m_lookupOverridden = true;
         return;
     }
     auto options = backendOptionsFrom(m_settings.backend);
@@ -182,7 +190,15 @@ void KioskServices::buildScanning(Devices& devices) {
     options.previewFps = m_settings.camera.preview ? 4.0 : 0.0;  // the screen shows at most 4 a second
     const core::ReceiptRules rules = m_settings.receipt;
     m_scan = std::make_unique<ScanService>(
-        options, [rules](std::string_view raw) { return core::readReceipt(raw, rules); },
+        options,
+        [this, rules](std::string_view raw) {
+            // A provisioning QR (staff mode, setup screen) goes to the flow as such; it is no receipt.
+            if (core::isProvisioningPayload(raw)) {
+                auto text = core::decodeProvisioningPayload(raw);
+                m_post(core::event::Staff{core::staff::ProvisioningScanned{text ? std::move(*text) : std::string()}});
+            }
+            return core::readReceipt(raw, rules);
+        },
         [this](ScanEvent e) {
             // Debug: a held receipt is reported every repeatInterval; the flow's "lookup N started" is the news.
             spdlog::debug("scan from {} ({} ms to report)", e.source == ScanSource::Camera ? "camera" : "scanner",
@@ -244,7 +260,7 @@ void KioskServices::sendRating(const core::command::SendRating& command) {
     rating.dossierCode = command.dossierCode;
     rating.level = command.level;
     rating.ratedAt = officeNow();
-    rating.kioskId = hostName();
+    rating.kioskId = kioskIdOf(m_settings);
     rating.idempotencyKey = command.idempotencyKey;
     m_tasks->post([this, rating = std::move(rating)] {
         m_post(core::event::RatingSent{m_operations->queueRating(rating)});
@@ -353,6 +369,41 @@ HealthSnapshot KioskServices::health() const {
 
 void KioskServices::refreshPrinterStatus() {
     if (m_print) m_print->checkStatus();
+}
+
+std::unique_ptr<DossierLookup> KioskServices::releaseLookupOverride() {
+    if (!m_lookupOverridden) return nullptr;
+    m_lookupOverridden = false;
+    m_lookup->cancel();
+    auto lookup = std::move(m_lookup);
+    // Only for the moment before these services are destroyed: nothing may look up meanwhile.
+    m_lookup = std::make_unique<FailingLookup>(core::LookupError{core::LookupErrorKind::Cancelled, "services being rebuilt", 0});
+    return lookup;
+}
+
+void KioskServices::printTestPage() {
+    if (!m_print) {
+        m_post(core::event::PrintFinished{core::PrintFailure::NoPrinter});
+        return;
+    }
+    m_tasks->post([this] {
+        if (!ensureSlipMaker()) return;
+        auto fonts = loadSlipFonts();
+        auto renderer = fonts ? core::slip::SlipRenderer::create(fonts->data())
+                              : core::Result<core::slip::SlipRenderer>(std::unexpected(fonts.error()));
+        const int width = m_settings.printer.widthDots;
+        auto page = renderer ? renderer->render(core::slip::buildTestPage(m_settings.office.name, officeNow(), width,
+                                                                          std::string{"kiosk "} + KIOSK_VERSION),
+                                                {.paperWidthDots = width})
+                             : core::Result<core::slip::RenderedSlip>(std::unexpected(renderer.error()));
+        if (!page) {
+            spdlog::error("test page rendering failed: {}", page.error().message);
+            m_post(core::event::PrintFinished{core::PrintFailure::RenderFailed});
+            return;
+        }
+        const auto id = m_print->submit(m_slips->escposJob(*page));
+        spdlog::info("print job {} queued: test page", id);
+    });
 }
 
 //-----------------------------------------------------------------------------

@@ -33,6 +33,10 @@
 
 namespace kiosk::app {
 
+/// This kiosk's ID for the backend (ratings, heartbeats, enrolment) and the staff device page:
+/// operations.kiosk_id, or the host name while it is empty.
+std::string kioskIdOf(const core::Settings& settings);
+
 /// Where lookups go. Implementations answer on a worker thread (or at once), at most once per
 /// start(): a lookup that was cancelled or replaced answers Cancelled or not at all, and a late
 /// answer that still arrives is dropped by the flow (request ids).
@@ -106,6 +110,8 @@ public:
     /// Asks the printer for its status on the print worker (a Result screen opened: paper may have
     /// been refilled since the last failure). Does nothing without a printer.
     void refreshPrinterStatus();
+    /// Staff's test page (kiosk/core/slip/test_page.hpp), rendered on the task worker; PrintFinished follows.
+    void printTestPage();
 
     // -- health
     /// What the services recorded and the devices report now (staff page, heartbeat, metrics).
@@ -123,6 +129,9 @@ public:
     void speak(std::string text, core::Language language);
     void stopSpeaking();
     [[nodiscard]] bool speaking() const;
+
+    /// Hands back a test build's lookup (the services are being rebuilt from new settings); null in the product.
+    std::unique_ptr<DossierLookup> releaseLookupOverride();
 
     /// Unique per process start: prefixes rating idempotency keys (FlowConfig::instanceId).
     [[nodiscard]] const std::string& instanceId() const { return m_instanceId; }
@@ -150,6 +159,7 @@ private:
     std::function<void()> m_wake;
     std::string m_instanceId;
     bool m_cameraConfigured = false;
+    bool m_lookupOverridden = false;  // m_lookup is a test build's fixture
     HealthBoard m_health;
     core::TimeZone m_zone;                              // office.time_zone, resolved at construction
 

@@ -6,7 +6,7 @@
 
 #include <algorithm>
 
-#include "kiosk/app/services/atomic_file.hpp"
+#include "kiosk/core/common/atomic_file.hpp"
 
 namespace kiosk::app {
 
@@ -126,7 +126,11 @@ void Operations::writeMetrics() {
     const std::filesystem::path file{m_settings.metricsFile};
     std::error_code ec;
     std::filesystem::create_directories(file.parent_path(), ec);
-    auto written = writeFileAtomically(file, text);
+    // 0644: node_exporter's textfile collector reads it as another user.
+    core::AtomicWriteOptions options;
+    options.mode = std::filesystem::perms::owner_read | std::filesystem::perms::owner_write |
+                   std::filesystem::perms::group_read | std::filesystem::perms::others_read;
+    auto written = core::writeFileAtomically(file, text, options);
     if (!written && !m_metricsFailing) {
         spdlog::warn("metrics file not written: {} (retrying every {} s)", written.error().message,
                      m_settings.metricsIntervalS);

@@ -37,11 +37,13 @@ core::FlowConfig flowConfigFrom(const core::Settings& settings) {
     config.defaultLanguage = settings.language.defaultLanguage;
     config.defaultLargeText = ui.largeText;
     config.defaultHighContrast = ui.highContrast;
+    config.staffIdleSeconds = settings.staff.idleTimeoutS;
+    config.setupRequired = settings.provisioning.setupScreen && settings.backend.url.empty();
     return config;
 }
 
 KioskShell::KioskShell(platform::Window& window, Gui& gui, core::Settings settings, Devices devices,
-                       KioskExtras extras)
+                       KioskExtras extras, GlobalOptions options)
     : m_window(window), m_gui(gui), m_settings(std::move(settings)),
       m_clock(extras.clock != nullptr ? *extras.clock : platform::systemClock()), m_hooks(std::move(extras.hooks)),
       m_supervision(std::move(devices.supervisor)), m_queue([&window] { window.wake(); }) {
@@ -57,6 +59,7 @@ KioskShell::KioskShell(platform::Window& window, Gui& gui, core::Settings settin
         [&window] { window.wake(); }, std::move(extras.lookup));
     m_flowConfig.instanceId = m_services->instanceId();
     m_flow = core::initialFlowState(m_flowConfig, now());
+    startStaff(std::move(options));  // the PIN's state and a lockout recorded before a restart
     // The guide button appears once the catalog is indexed (a worker; a few ms for the bundled one).
     m_services->loadGuidance(std::filesystem::path(m_settings.paths.assetsDir) / "guidance" / "catalog.json",
                              [this](std::shared_ptr<const core::guidance::GuidanceLibrary> library) {
@@ -65,6 +68,7 @@ KioskShell::KioskShell(platform::Window& window, Gui& gui, core::Settings settin
 }
 
 KioskShell::~KioskShell() {
+    m_staff.reset();     // its running job finishes (each has a timeout); queued ones are dropped
     m_services.reset();  // workers stop before the queue they post to goes away
     m_preview.release();
 }
@@ -107,11 +111,12 @@ void KioskShell::dispatch(const core::Event& event) {
         spdlog::debug("screen {} -> {}", core::toString(before.screen), core::toString(m_flow.screen));
     }
     if (m_flow.language != before.language) loadLanguage(m_flow.language);
-    m_gui.setLook(m_flow.largeText, m_flow.highContrast);
+    m_gui.setLook(m_flow.largeText && !StaffScreens::handles(m_flow.screen), m_flow.highContrast);  // staff pages: normal size
     const bool visible = m_flow.screen != before.screen || m_flow.language != before.language ||
                          m_flow.largeText != before.largeText || m_flow.highContrast != before.highContrast ||
                          m_flow.print != before.print || m_flow.rating != before.rating ||
-                         m_flow.typedSymbols != before.typedSymbols || m_flow.guidance != before.guidance;
+                         m_flow.typedSymbols != before.typedSymbols || m_flow.guidance != before.guidance ||
+                         m_flow.staff != before.staff;
     const bool quiet = std::holds_alternative<core::event::Tick>(event) ||
                        std::holds_alternative<core::event::UserActivity>(event) ||
                        std::holds_alternative<core::event::ReceiptRead>(event);
@@ -147,7 +152,9 @@ void KioskShell::runCommand(const core::Command& command) {
                 m_idleSecondsShown = -1;
                 spdlog::info("session wiped");
             } else if constexpr (std::is_same_v<C, core::command::ReloadSettings>) {
-                spdlog::info("settings reload requested (staff mode not built in)");
+                reloadSettings();
+            } else if constexpr (std::is_same_v<C, core::command::Staff>) {
+                runStaffTask(c.task);
             }
         },
         command);
@@ -180,6 +187,14 @@ void KioskShell::tick() {
     if (secondsLeft != m_idleSecondsShown) {
         m_idleSecondsShown = secondsLeft;
         m_pacer.request(secondsLeft < 0 ? 2 : 1);
+    }
+    // The PIN pad counts a lockout down second by second.
+    const int lockLeft = m_flow.screen == core::Screen::StaffPin && m_flow.pinLockedUntil && t < *m_flow.pinLockedUntil
+                             ? static_cast<int>(std::chrono::ceil<std::chrono::seconds>(*m_flow.pinLockedUntil - t).count())
+                             : -1;
+    if (lockLeft != m_lockSecondsShown) {
+        m_lockSecondsShown = lockLeft;
+        m_pacer.request(1);
     }
 }
 
@@ -216,10 +231,17 @@ void KioskShell::drawFrame() {
     const auto buildStart = Clock::now();
     ImGui::NewFrame();
     ui::beginUiFrame();
+    watchStaffGesture();
     std::optional<ui::UiEvent> event;
+    std::optional<core::Event> staffEvent;
     try {
         if (m_hooks) m_hooks->duringFrame();
-        event = m_screens.draw(screenInputs());
+        const ScreenInputs in = screenInputs();
+        if (StaffScreens::handles(m_flow.screen)) {
+            staffEvent = drawStaffScreen(in);
+        } else {
+            event = m_screens.draw(in);
+        }
     } catch (...) {
         // Leave ImGui balanced before the frame loop handles the failure.
         ImGui::ErrorCheckEndFrameRecover(nullptr);
@@ -235,6 +257,10 @@ void KioskShell::drawFrame() {
         m_pacer.request(3);
         if (std::holds_alternative<ui::act::Speak>(*event)) speakScreen();
         if (auto flowEvent = toFlowEvent(*event, m_flow, m_settings.receipt)) dispatch(*flowEvent);
+    }
+    if (staffEvent) {
+        m_pacer.request(3);
+        dispatch(*staffEvent);
     }
     if (!m_firstFrameLogged) {
         m_firstFrameLogged = true;
@@ -268,7 +294,7 @@ void KioskShell::speakScreen() {
 int KioskShell::run() {
     if (!m_gui.start(m_input)) return 2;
     loadLanguage(m_flow.language);
-    m_gui.setLook(m_flow.largeText, m_flow.highContrast);
+    m_gui.setLook(m_flow.largeText && !StaffScreens::handles(m_flow.screen), m_flow.highContrast);  // staff pages: normal size
     if (m_hooks) m_hooks->attach(*this);
     constexpr int kMaxConsecutiveFailures = 3;
     // From here on only this thread touches ImGui and the flow state.
@@ -284,7 +310,9 @@ int KioskShell::run() {
         m_queue.runPending();
         takeInput();
         tick();
-        if (m_preview.update(*m_services, m_flow.screen == core::Screen::Attract, Clock::now())) m_pacer.request(1);
+        const bool previewShown = m_flow.screen == core::Screen::Attract || m_flow.screen == core::Screen::Setup ||
+                                  (m_flow.screen == core::Screen::StaffMenu && m_flow.staff.page == core::StaffPage::Device);
+        if (m_preview.update(*m_services, previewShown, Clock::now())) m_pacer.request(1);
         const std::string clock = ScreenHost::clockText(m_clock.now(), m_services->timeZone());
         if (clock != m_clockText) {
             m_clockText = clock;
@@ -337,6 +365,9 @@ ShellSnapshot KioskShell::snapshot() const {
     s.printerKnownUnavailable = m_services->printerKnownUnavailable();
     s.guidanceEntries = m_guidance ? m_guidance->catalog().entries.size() : 0;
     s.speaking = m_services->speaking();
+    const HealthSnapshot health = m_services->health();
+    s.printerReady = health.printerStatus && health.printerStatus->ready();
+    s.backendAnswered = health.lastBackendContact && !health.lastBackendError && health.tokenAccepted;
     return s;
 }
 

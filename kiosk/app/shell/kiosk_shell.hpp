@@ -15,6 +15,7 @@
 #include <optional>
 
 #include "kiosk/app/composition/devices.hpp"
+#include "kiosk/app/composition/global_options.hpp"
 #include "kiosk/app/services/kiosk_services.hpp"
 #include "kiosk/app/services/main_thread_queue.hpp"
 #include "kiosk/app/shell/camera_preview.hpp"
@@ -24,8 +25,11 @@
 #include "kiosk/app/shell/screen_host.hpp"
 #include "kiosk/app/shell/shell_hooks.hpp"
 #include "kiosk/app/shell/supervision.hpp"
+#include "kiosk/app/shell/staff_screens.hpp"
+#include "kiosk/app/staff/staff_service.hpp"
 #include "kiosk/core/flow/flow.hpp"
 #include "kiosk/core/scan/wedge_burst_detector.hpp"
+#include "kiosk/core/staff/corner_gesture.hpp"
 #include "kiosk/ui/strings.hpp"
 
 namespace kiosk::app {
@@ -40,7 +44,9 @@ public:
     /// @param settings loaded settings
     /// @param devices  from buildDevices(settings); handed to the services
     /// @param extras   a test build's hooks, clock and lookup; empty in the product
-    KioskShell(platform::Window& window, Gui& gui, core::Settings settings, Devices devices, KioskExtras extras);
+    /// @param options  the run's global options (staff mode reads and writes the files they name)
+    KioskShell(platform::Window& window, Gui& gui, core::Settings settings, Devices devices, KioskExtras extras,
+               GlobalOptions options = {});
     ~KioskShell() override;
     KioskShell(const KioskShell&) = delete;
     KioskShell& operator=(const KioskShell&) = delete;
@@ -50,6 +56,9 @@ public:
     /// a quit, 70 after repeated frame failures, so the supervisor restarts the kiosk; 2 when ImGui cannot
     /// start)
     int run();
+
+    /// Staff asked for a restart: the caller restarts the program once the shell and window are gone.
+    [[nodiscard]] bool restartRequested() const { return m_restartRequested; }
 
     // -- ShellControl (test hooks)
     MainThreadQueue& queue() override { return m_queue; }
@@ -75,6 +84,14 @@ private:
     [[nodiscard]] ScreenInputs screenInputs() const;
     int stop(int exitCode);
     [[nodiscard]] Clock::time_point now() const { return m_clock.steadyNow(); }
+
+    // -- staff mode (kiosk_shell_staff.cpp)
+    void startStaff(GlobalOptions options);
+    void runStaffTask(const core::StaffCommand& task);
+    void reloadSettings();
+    void applySettings(core::Result<core::LoadedSettings> loaded, PinStatus pin);
+    void watchStaffGesture();
+    std::optional<core::Event> drawStaffScreen(const ScreenInputs& in);
 
     platform::Window& m_window;
     Gui& m_gui;
@@ -108,6 +125,14 @@ private:
     int m_consecutiveFailures = 0;
     bool m_firstFrameLogged = false;
     double m_lastBuildMs = 0.0;
+
+    // -- staff mode
+    std::unique_ptr<StaffService> m_staff;        // its worker answers through m_queue
+    std::shared_ptr<const StaffData> m_staffData; // what the settings and audit pages show
+    StaffScreens m_staffScreens;
+    core::CornerGesture m_gesture;
+    int m_lockSecondsShown = -1;                  // redraw the PIN pad when the lockout's countdown changes
+    bool m_restartRequested = false;
 };
 
 }  // namespace kiosk::app

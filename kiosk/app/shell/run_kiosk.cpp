@@ -15,12 +15,15 @@
 #include "kiosk/app/shell/stop_signals.hpp"
 #include "kiosk/app/shell/gui.hpp"
 #include "kiosk/app/shell/kiosk_shell.hpp"
+#include "kiosk/app/staff/staff_service.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/theme.hpp"
 
 namespace kiosk::app {
 
-int runKiosk(const GlobalOptions& options, KioskExtras extras) {
+namespace {
+
+int runKioskOnce(const GlobalOptions& options, KioskExtras extras, bool& restart) {
     // 0. SPDLOG_LEVEL=debug shows the start-up timings. SIGTERM and SIGINT become a clean stop; this
     //    comes before any thread exists, so every thread has them blocked (stop_signals.hpp).
     spdlog::cfg::load_env_levels();
@@ -82,8 +85,24 @@ int runKiosk(const GlobalOptions& options, KioskExtras extras) {
 
     // 4. Devices (the composition root) and the screen with its services; then the frame loop.
     Devices devices = buildDevices(settings);
-    KioskShell shell(**window, gui, std::move(settings), std::move(devices), std::move(extras));
-    return shell.run();
+    KioskShell shell(**window, gui, std::move(settings), std::move(devices), std::move(extras), options);
+    const int code = shell.run();
+    restart = shell.restartRequested();
+    return code;
+}
+
+}  // namespace
+
+int runKiosk(const GlobalOptions& options, KioskExtras extras) {
+    bool restart = false;
+    const int code = runKioskOnce(options, std::move(extras), restart);
+    // 5. Staff asked for a restart: once the shell, the window and ImGui are gone, the program starts
+    //    again in place (the same arguments); it returns only when that fails.
+    if (restart) {
+        restartProgram();
+        return 75;
+    }
+    return code;
 }
 
 }  // namespace kiosk::app

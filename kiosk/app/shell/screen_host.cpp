@@ -123,8 +123,9 @@ std::optional<ui::UiEvent> ScreenHost::draw(const ScreenInputs& in) {
             }
             [[fallthrough]];  // not reachable: the guide button is hidden without a catalog
         case core::Screen::Attract:
-        case core::Screen::StaffPin:   // not reachable: no staff gesture yet
-        case core::Screen::StaffMenu: {
+        case core::Screen::StaffPin:   // not reachable: KioskShell draws these with StaffScreens
+        case core::Screen::StaffMenu:
+        case core::Screen::Setup: {
             ui::AttractView view;
             view.chrome = c;
             view.guideAvailable = in.guidance != nullptr;

@@ -44,9 +44,11 @@ public:
     /// The header's clock text ("14:05") at `wallNow` in the office's zone: the loop redraws when it changes.
     static std::string clockText(std::chrono::sys_seconds wallNow, const core::TimeZone& zone);
 
+    /// The header band's texts and the accessibility switches (the staff screens share it).
+    static ui::Chrome chrome(const ScreenInputs& in);
+
 private:
     std::optional<ui::UiEvent> drawGuidance(const ScreenInputs& in, const ui::Chrome& chrome);
-    static ui::Chrome chrome(const ScreenInputs& in);
     static ui::ResultOptions resultOptions(const ScreenInputs& in);
     static std::string printMessage(const ScreenInputs& in);
 

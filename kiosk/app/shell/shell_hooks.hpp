@@ -26,6 +26,8 @@ struct ShellSnapshot {
     bool printerKnownUnavailable = false;
     std::size_t guidanceEntries = 0;  ///< 0 until the catalog is loaded
     bool speaking = false;            ///< the status is being read aloud
+    bool printerReady = false;        ///< the printer's last status says it can print (staff device page)
+    bool backendAnswered = false;     ///< the backend answered, token accepted, no error since (staff device page)
 };
 
 /// Frames drawn and the longest ones (the frame-time figures of docs/performance.md).

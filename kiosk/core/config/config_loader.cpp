@@ -27,7 +27,7 @@ namespace {
 
 using StringList = std::vector<std::string>;
 using Ref = std::variant<std::string*, int*, std::int64_t*, bool*, StringList*, CameraSource*, escpos::CutMode*,
-                         Language*, LogLevel*, CameraPosition*>;
+                         Language*, LogLevel*, CameraPosition*, ScreenCorner*>;
 
 template <class T>
 constexpr bool kIsChoice = std::is_enum_v<T>;
@@ -41,11 +41,11 @@ enum class Format {
     TimeZone,        ///< an IANA zone name ("Asia/Ho_Chi_Minh"); whether it exists is checked at start
     PrinterUri,      ///< "" | usb:PATH | tcp://HOST:PORT | cups:QUEUE | file:PATH
     Regex,           ///< ECMAScript std::regex
-    PinHash,         ///< "" or crypto_pwhash_str output
     PinnedKey,       ///< "" or sha256//BASE64
     UrlPath,         ///< starts with '/'
     Host,            ///< list element: a bare host name
     Name,            ///< list element: a query parameter name
+    KioskId,         ///< "" or 1..64 of A-Z a-z 0-9 . _ -
 };
 
 struct KeyDef {
@@ -127,10 +127,20 @@ const std::vector<KeyDef>& keyTable() {
         {"scanner.serial_baud", KIOSK_REF(scanner.serialBaud), Format::Plain, 0, 0, {},
          {1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200, 230400}},
         {"scanner.dedupe_seconds", KIOSK_REF(scanner.dedupeSeconds), Format::Plain, 0, 3600},
-        {"staff.pin_hash", KIOSK_REF(staff.pinHash), Format::PinHash, 0, 0, {}, {}, true},
+        {"staff.pin_file", KIOSK_REF(staff.pinFile), Format::Path},
         {"staff.max_attempts", KIOSK_REF(staff.maxAttempts), Format::Plain, 1, 100},
         {"staff.lockout_s", KIOSK_REF(staff.lockoutS), Format::Plain, 0, 86400},
+        {"staff.idle_timeout_s", KIOSK_REF(staff.idleTimeoutS), Format::Plain, 15, 3600},
+        {"staff.gesture_corner", KIOSK_REF(staff.gestureCorner)},
+        {"staff.gesture_taps", KIOSK_REF(staff.gestureTaps), Format::Plain, 3, 10},
+        {"staff.gesture_window_ms", KIOSK_REF(staff.gestureWindowMs), Format::Plain, 1000, 10000},
+        {"staff.keyboard_shortcut", KIOSK_REF(staff.keyboardShortcut)},
+        {"staff.poweroff_command", KIOSK_REF(staff.poweroffCommand), Format::Path},
+        {"staff.reboot_command", KIOSK_REF(staff.rebootCommand), Format::Path},
+        {"staff.audit_max_kb", KIOSK_REF(staff.auditMaxKb), Format::Plain, 16, 65536},
+        {"provisioning.setup_screen", KIOSK_REF(provisioning.setupScreen)},
         {"operations.heartbeat_interval_s", KIOSK_REF(operations.heartbeatIntervalS), Format::Plain, 10, 86400},
+        {"operations.kiosk_id", KIOSK_REF(operations.kioskId), Format::KioskId},
         {"operations.data_dir", KIOSK_REF(operations.dataDir), Format::Path},
         {"operations.log_dir", KIOSK_REF(operations.logDir), Format::Path},
         {"operations.log_level", KIOSK_REF(operations.logLevel)},
@@ -194,6 +204,15 @@ std::string closest(std::string_view word, const std::vector<std::string>& candi
     }
     const std::size_t limit = std::max<std::size_t>(2, word.size() / 3);
     return bestDistance <= limit ? best : std::string{};
+}
+
+/// Keys that were read once and are not any more: a clear message rather than "unknown key".
+std::string_view retiredKeyMessage(std::string_view key) {
+    if (key == "staff.pin_hash") {
+        return "no longer read: the PIN hash lives in the file staff.pin_file, which only the kiosk's user can "
+               "read (a hash in a config file can be guessed offline); set it with `kiosk set-pin`";
+    }
+    return {};
 }
 
 std::string unknownKeyMessage(std::string_view section, std::string_view name) {
@@ -331,13 +350,6 @@ std::string checkString(const KeyDef& def, std::string_view value) {
                 return std::string{"not a valid ECMAScript regular expression: "} + e.what();
             }
             return {};
-        case Format::PinHash:
-            if (value.empty()) return {};
-            // crypto_pwhash_str() output; crypto_pwhash_STRBYTES is 128 including the terminator.
-            if (!value.starts_with("$argon2id$") && !value.starts_with("$argon2i$")) {
-                return "not a libsodium crypto_pwhash_str hash (expected \"$argon2id$...\")";
-            }
-            return value.size() >= 128 ? "hash too long" : std::string{};
         case Format::PinnedKey: {
             if (value.empty()) return {};
             constexpr std::string_view prefix = "sha256//";
@@ -357,6 +369,11 @@ std::string checkString(const KeyDef& def, std::string_view value) {
         case Format::Host:
             if (value.empty() || !std::ranges::all_of(value, isHostChar)) {
                 return "'" + std::string{value} + "' is not a host name (no scheme, port or path)";
+            }
+            return {};
+        case Format::KioskId:
+            if (value.size() > 64 || !std::ranges::all_of(value, [](char c) { return isHostChar(c); })) {
+                return "a kiosk ID is up to 64 letters, digits, '.', '_' or '-'";
             }
             return {};
         case Format::Name:
@@ -641,7 +658,8 @@ std::vector<ConfigIssue> applyConfigText(LoadedSettings& loaded, std::string_vie
             const int line = static_cast<int>(nameKey.source().begin.line);
             const KeyDef* def = findKey(key);
             if (def == nullptr) {
-                issues.push_back({file, line, key, unknownKeyMessage(section, nameKey.str())});
+                const std::string_view retired = retiredKeyMessage(key);
+                issues.push_back({file, line, key, retired.empty() ? unknownKeyMessage(section, nameKey.str()) : std::string{retired}});
                 continue;
             }
             if (std::string problem = assign(*def, valueNode, loaded.settings); !problem.empty()) {
@@ -753,9 +771,42 @@ ConfigReport loadConfig(const ConfigFiles& files) {
                              std::make_move_iterator(more.end()));
     };
     append(applyFile(report.loaded, files.fleetFile, files.fleetExplicit, ConfigLayer::Fleet));
-    if (files.useLocal) append(applyFile(report.loaded, files.localFile, files.localExplicit, ConfigLayer::Local));
+    if (files.useLocal) {
+        append(applyFile(report.loaded, localFileFor(files, report.loaded.settings), files.localExplicit,
+                         ConfigLayer::Local));
+    }
     append(crossCheck(report.loaded));
     return report;
+}
+
+std::string localFileFor(const ConfigFiles& files, const Settings& afterFleet) {
+    if (files.localExplicit || afterFleet.operations.dataDir.empty()) return files.localFile;
+    return (std::filesystem::path(afterFleet.operations.dataDir) / "local.toml").string();
+}
+
+std::optional<ConfigKeyInfo> configKeyInfo(std::string_view key) {
+    const KeyDef* def = findKey(key);
+    if (def == nullptr) return std::nullopt;
+    ConfigKeyInfo info;
+    info.key = std::string{def->key};
+    info.min = def->min;
+    info.max = def->max;
+    info.intChoices = def->intChoices;
+    info.secret = def->secret;
+    Settings probe;
+    std::visit(
+        [&](auto* p) {
+            using T = std::remove_pointer_t<decltype(p)>;
+            if constexpr (std::is_same_v<T, std::string>) info.type = ConfigValueType::Text;
+            else if constexpr (std::is_same_v<T, bool>) info.type = ConfigValueType::Boolean;
+            else if constexpr (std::is_same_v<T, StringList>) info.type = ConfigValueType::TextList;
+            else if constexpr (kIsChoice<T>) {
+                info.type = ConfigValueType::Choice;
+                for (const auto& c : ChoiceTable<T>::values) info.choices.emplace_back(c.name);
+            } else info.type = ConfigValueType::Integer;
+        },
+        def->ref(probe));
+    return info;
 }
 
 std::vector<ConfigEntry> listConfig(const LoadedSettings& loaded) {

@@ -11,6 +11,7 @@
 // See docs/configuration.md.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -58,12 +59,13 @@ struct LoadedSettings {
     std::map<std::string, KeySource, std::less<>> sources;
 };
 
-/// Which files to layer. A missing fleet file is fine only when it is the default path; a file named
+/// Which files to layer. The local file is `<operations.data_dir>/local.toml`, data_dir as the fleet
+/// layer sets it (see localFileFor), unless named explicitly. A missing fleet file is fine only when it is the default path; a file named
 /// explicitly (kiosk --config FILE, check-config FILE) must exist. The same holds for the local file.
 struct ConfigFiles {
     std::string fleetFile{kDefaultFleetConfigPath};
     bool fleetExplicit = false;
-    std::string localFile{kDefaultLocalConfigPath};
+    std::string localFile{kDefaultLocalConfigPath};  ///< used as given only when localExplicit
     bool localExplicit = false;
     bool useLocal = true;  ///< false: skip the local layer (check-config checks one file)
 };
@@ -74,6 +76,28 @@ struct ConfigReport {
     std::vector<ConfigIssue> issues;
     bool ok() const { return issues.empty(); }
 };
+
+/// The local overrides file for @p files: `localFile` when named explicitly, else `local.toml` in the
+/// data folder the fleet layer chose (`/var/lib/kiosk/local.toml` by default). Staff mode writes there.
+/// @param afterFleet the settings once defaults and the fleet file are applied
+std::string localFileFor(const ConfigFiles& files, const Settings& afterFleet);
+
+/// What kind of value a key takes (for editors that must offer the right control).
+enum class ConfigValueType { Text, Integer, Boolean, TextList, Choice };
+
+/// A key's type and limits, as the loader checks them.
+struct ConfigKeyInfo {
+    std::string key;
+    ConfigValueType type = ConfigValueType::Text;
+    std::int64_t min = 0;  ///< Integer: min == max == 0 means no range
+    std::int64_t max = 0;
+    std::vector<std::int64_t> intChoices;  ///< Integer: the only values allowed (printer.width_dots), if any
+    std::vector<std::string> choices;      ///< Choice: the names, in documentation order
+    bool secret = false;                   ///< never shown, never written to an audit entry
+};
+
+/// @return the key's type and limits, or std::nullopt for an unknown key
+std::optional<ConfigKeyInfo> configKeyInfo(std::string_view key);
 
 /// Every dotted key the configuration knows, in documentation order ("office.name", ...).
 const std::vector<std::string>& knownConfigKeys();

@@ -1,6 +1,6 @@
 #pragma once
 // Settings that are a choice among names (camera.source, printer.cut, language.default,
-// operations.log_level) are enums in Settings, parsed once by the config loader. Each enum has one
+// operations.log_level, staff.gesture_corner) are enums in Settings, parsed once by the config loader. Each enum has one
 // table of {value, name} here: the loader, `kiosk check-config` messages, the staff settings editor
 // and toString() all read it, so a name is spelled in one place.
 
@@ -27,6 +27,8 @@ enum class LogLevel { Trace, Debug, Info, Warn, Error };
 
 /// ui.camera_position: where the camera is, so the attract screen can say where to hold the receipt.
 enum class CameraPosition { Above, Below, Stand };
+/// staff.gesture_corner: the corner where the hidden staff gesture is tapped.
+enum class ScreenCorner { TopLeft, TopRight, BottomLeft, BottomRight };
 
 template <class E>
 struct Choice {
@@ -70,6 +72,14 @@ template <>
 struct ChoiceTable<CameraPosition> {
     static constexpr std::array<Choice<CameraPosition>, 3> values{
         {{CameraPosition::Above, "above"}, {CameraPosition::Below, "below"}, {CameraPosition::Stand, "stand"}}};
+};
+
+template <>
+struct ChoiceTable<ScreenCorner> {
+    static constexpr std::array<Choice<ScreenCorner>, 4> values{{{ScreenCorner::TopLeft, "top_left"},
+                                                                 {ScreenCorner::TopRight, "top_right"},
+                                                                 {ScreenCorner::BottomLeft, "bottom_left"},
+                                                                 {ScreenCorner::BottomRight, "bottom_right"}}};
 };
 
 /// The configuration name of `value` ("v4l2", "partial", ...).

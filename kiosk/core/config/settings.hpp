@@ -111,19 +111,36 @@ struct ScannerSettings {
     int dedupeSeconds = 5;           ///< the same code again within this time is not looked up again
 };
 
-/// [staff]: staff mode (PIN protected).
+/// [staff]: staff mode (PIN protected, docs/staff.md).
 struct StaffSettings {
-    /// libsodium crypto_pwhash_str() output ("$argon2id$..."), stored as text. Empty = staff mode cannot be
-    /// entered from the screen (the default, so a fresh install starts; set it with `kiosk staff set-pin`
-    /// or by the fleet file).
-    std::string pinHash;
+    /// File holding the argon2id hash of the staff PIN (written by `kiosk set-pin` or staff mode; only
+    /// the kiosk's user may read it). Empty = `<operations.data_dir>/staff.pin`. No file = staff mode
+    /// cannot be entered from the screen.
+    std::string pinFile;
     int maxAttempts = 5;         ///< wrong PINs in a row before the lockout
     int lockoutS = 300;
+    int idleTimeoutS = 120;      ///< staff mode closes itself after this long without a touch
+    ScreenCorner gestureCorner = ScreenCorner::TopLeft;  ///< where the hidden taps open the PIN pad
+    int gestureTaps = 5;         ///< taps in that corner ...
+    int gestureWindowMs = 3000;  ///< ... within this time
+    bool keyboardShortcut = true;  ///< Ctrl+Alt+P on a USB keyboard opens the PIN pad too
+    std::string poweroffCommand = "systemctl poweroff";  ///< run by "Shut down"; empty = no button
+    std::string rebootCommand = "systemctl reboot";      ///< run by "Restart the device"; empty = no button
+    int auditMaxKb = 256;        ///< the audit log is cut to the newest half beyond this size
+};
+
+/// [provisioning]: setting up a new kiosk from a provisioning QR code (docs/staff.md).
+struct ProvisioningSettings {
+    /// Start on the setup screen (what is missing, scan a provisioning QR) while backend.url is empty.
+    bool setupScreen = true;
 };
 
 /// [operations]: running a fleet (docs/operations.md).
 struct OperationsSettings {
     int heartbeatIntervalS = 300;
+    /// This kiosk's name for the backend and the fleet (heartbeats, ratings, the staff page); empty =
+    /// the host name. Set by provisioning.
+    std::string kioskId;
     std::string dataDir = "/var/lib/kiosk";  ///< durable queues (ratings, heartbeats) and local.toml
     std::string logDir = "/var/log/kiosk";   ///< kiosk.log when not under journald; "" = stderr only
     LogLevel logLevel = LogLevel::Info;      ///< trace, debug, info, warn or error
@@ -158,6 +175,7 @@ struct Settings {
     CameraSettings camera;
     ScannerSettings scanner;
     StaffSettings staff;
+    ProvisioningSettings provisioning;
     OperationsSettings operations;
     PathSettings paths;
 };

@@ -2,12 +2,14 @@
 
 #include <type_traits>
 
+#include "kiosk/core/flow/staff_step.hpp"
+
 namespace kiosk::core {
 namespace {
 
 using std::chrono::seconds;
 
-bool isCitizenScreen(Screen s) { return s != Screen::StaffPin && s != Screen::StaffMenu; }
+bool isCitizenScreen(Screen s) { return s != Screen::StaffPin && s != Screen::StaffMenu && s != Screen::Setup; }
 
 /// Key used to recognise the same receipt read twice.
 std::string scanKey(const ReceiptReading& r) {
@@ -95,9 +97,26 @@ struct Stepper {
         }
     }
 
+    /// Ends staff mode: the session is wiped (lockout kept), settings reloaded, the exit audited.
+    void leaveStaff(const std::string& why) {
+        if (s().screen == Screen::StaffMenu) {
+            out.commands.emplace_back(command::Staff{staff_task::Audit{AuditAction::StaffLeft, why}});
+        }
+        const bool reload = s().screen == Screen::StaffMenu;  // setup ends after its own reload
+        reset(true);
+        if (reload) out.commands.emplace_back(command::ReloadSettings{});
+    }
+
+    detail::StaffStep staffStep() { return detail::StaffStep{s(), out.commands, now, cfg, {}}; }
+
     void on(const event::ReceiptRead& e) {
         activity();
         const Screen sc = s().screen;
+        if (sc == Screen::StaffMenu) {
+            auto st = staffStep();
+            detail::staffCodeRead(st, e.reading, e.source == InputSource::Camera);
+            return;
+        }
         if (!isCitizenScreen(sc) || sc == Screen::LookingUp) return;
         if (s().print == PrintStatus::Printing) return;  // never interrupt a slip being printed
         const std::string key = scanKey(e.reading);
@@ -164,8 +183,9 @@ struct Stepper {
                     toAttract();
                 }
                 return;
-            case Screen::StaffPin: toAttract(); return;
+            case Screen::StaffPin: toAttract(); s().staff = {}; return;
             case Screen::StaffMenu: return;  // leaving staff mode is StaffExit, so settings get applied
+            case Screen::Setup: return;
         }
     }
 
@@ -218,6 +238,10 @@ struct Stepper {
         if (s().print != PrintStatus::Printing) return;
         s().print = e.failure ? PrintStatus::Failed : PrintStatus::Printed;
         s().printFailure = e.failure;
+        if (s().screen == Screen::StaffMenu && s().staff.testPage) {
+            const std::string detail = e.failure ? std::string(toString(*e.failure)) : std::string("printed");
+            out.commands.emplace_back(command::Staff{staff_task::Audit{AuditAction::TestPagePrinted, detail}});
+        }
         activity();  // a slip just came out: give the citizen time to take it
     }
 
@@ -291,9 +315,14 @@ struct Stepper {
     void on(const event::UserActivity&) { activity(); }
 
     void on(const event::Tick&) {
-        if (s().pinLockedUntil && now >= *s().pinLockedUntil) {
-            s().pinLockedUntil.reset();
-            s().pinFailures = 0;
+        if (!isCitizenScreen(s().screen) || s().pinLockedUntil) {
+            auto st = staffStep();
+            detail::staffTick(st);  // lockout end, staff idle
+            if (!st.leave.empty()) {
+                leaveStaff(st.leave);
+                return;
+            }
+            if (!isCitizenScreen(s().screen)) return;  // staff screens have no idle warning
         }
         if (s().screen == Screen::LookingUp) {
             // The lookup has its own timeouts; this is the net under them. Idle does not run meanwhile.
@@ -326,32 +355,29 @@ struct Stepper {
 
     void on(const event::StaffGestureDetected&) {
         activity();
-        if (!isCitizenScreen(s().screen) || s().screen == Screen::LookingUp) return;
-        if (s().pinLockedUntil && now < *s().pinLockedUntil) return;
+        if (!detail::staffGestureAllowed(s(), cfg)) return;
         if (s().screen != Screen::Attract) reset(false);
+        s().staff = {};
         s().screen = Screen::StaffPin;
         s().lastActivity = now;
     }
 
     void on(const event::PinEntered& e) {
         activity();
-        if (s().screen != Screen::StaffPin) return;
-        if (e.ok) {
-            s().pinFailures = 0;
-            s().screen = Screen::StaffMenu;
-            return;
-        }
-        s().pinFailures += 1;
-        if (s().pinFailures >= cfg.pinMaxAttempts) {
-            s().pinLockedUntil = now + seconds(cfg.pinLockoutSeconds);
-            toAttract();
-        }
+        auto st = staffStep();
+        detail::staffPinEntered(st, e.ok);
     }
 
     void on(const event::StaffExit&) {
         if (s().screen != Screen::StaffMenu) return;
-        reset(true);
-        out.commands.emplace_back(command::ReloadSettings{});
+        leaveStaff("button");
+    }
+
+    void on(const event::Staff& e) {
+        if (!std::holds_alternative<staff::SettingsReloaded>(e.action)) activity();
+        auto st = staffStep();
+        detail::stepStaff(st, e.action);
+        if (!st.leave.empty()) leaveStaff(st.leave);
     }
 };
 
@@ -369,12 +395,14 @@ std::string_view toString(Screen s) {
         case Screen::Guidance: return "Guidance";
         case Screen::StaffPin: return "StaffPin";
         case Screen::StaffMenu: return "StaffMenu";
+        case Screen::Setup: return "Setup";
     }
     return "?";
 }
 
 FlowState initialFlowState(const FlowConfig& config, TimePoint now) {
     FlowState s;
+    if (config.setupRequired) s.screen = Screen::Setup;
     s.language = config.defaultLanguage;
     s.largeText = config.defaultLargeText;
     s.highContrast = config.defaultHighContrast;
@@ -383,7 +411,9 @@ FlowState initialFlowState(const FlowConfig& config, TimePoint now) {
 }
 
 bool isPristine(const FlowState& s, const FlowConfig& c) {
-    return s.screen == Screen::Attract && s.language == c.defaultLanguage && s.largeText == c.defaultLargeText &&
+    // Setup waits for a provisioning code and has no idle timeout: untouched, time does nothing there.
+    const bool restingScreen = s.screen == Screen::Attract || (s.screen == Screen::Setup && s.staff == StaffState{});
+    return restingScreen && s.language == c.defaultLanguage && s.largeText == c.defaultLargeText &&
            s.highContrast == c.defaultHighContrast && !s.dossier && !s.error && !s.invalidReason && !s.reading &&
            s.lastScanKey.empty() && s.typedSymbols.empty() && !s.idleWarningDeadline && !s.pinLockedUntil;
 }

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "kiosk/core/api/api_messages.hpp"
+#include "kiosk/core/flow/staff_flow.hpp"
 #include "kiosk/core/api/lookup_error.hpp"
 #include "kiosk/core/dossier/dossier.hpp"
 #include "kiosk/core/i18n/language.hpp"
@@ -47,8 +48,9 @@ enum class Screen {
     InvalidCode,  ///< the text read is not a receipt (FlowState::invalidReason says why)
     Problem,      ///< the lookup failed (FlowState::error says how)
     Guidance,     ///< online-services guide (FlowState::guidance says which page)
-    StaffPin,     ///< staff PIN entry
-    StaffMenu,    ///< staff mode (filled by the staff issue)
+    StaffPin,     ///< staff PIN entry (FlowState::staff; a running lockout shows its time left)
+    StaffMenu,    ///< staff mode: FlowState::staff.page says which page (kiosk/core/flow/staff_flow.hpp)
+    Setup,        ///< a kiosk without a backend: what is missing, scan a provisioning QR, set a PIN
 };
 
 /// Stable name of a screen ("Attract", "Result", ...) for logs and the test control.
@@ -89,6 +91,9 @@ struct FlowConfig {
     bool defaultLargeText = false;     ///< the office's text size for every session (ui.large_text)
     bool defaultHighContrast = false;  ///< the office's contrast for every session (ui.high_contrast)
     std::string instanceId = "kiosk";  ///< unique per process start (the app makes it); prefixes rating keys
+    bool staffPinSet = false;     ///< a PIN hash exists: the staff gesture opens the pad only then
+    int staffIdleSeconds = 120;   ///< staff mode (pad or pages) closes itself after this long untouched
+    bool setupRequired = false;   ///< no backend configured and provisioning.setup_screen: start on Setup
 };
 
 struct FlowState {
@@ -123,8 +128,9 @@ struct FlowState {
     TimePoint lastScanAt{};
 
     // -- staff --
-    int pinFailures = 0;
+    int pinFailures = 0;                     ///< wrong PINs in a row (kept across sessions and restarts)
     std::optional<TimePoint> pinLockedUntil;
+    StaffState staff;                        ///< the staff pages and setup (wiped when staff mode ends)
 };
 
 /// A fresh state on Attract with the office's default language and accessibility settings.
@@ -182,6 +188,8 @@ struct StaffGestureDetected {};
 /// The app verified the PIN (verification is not the flow's business) and posts the outcome.
 struct PinEntered { bool ok = false; };
 struct StaffExit {};
+/// Something on a staff page or setup, or a staff task's answer (kiosk/core/flow/staff_flow.hpp).
+struct Staff { StaffAction action; };
 }  // namespace event
 
 using Event = std::variant<event::ReceiptRead, event::ManualEntryOpened, event::CodeEdited, event::Back, event::Done,
@@ -191,7 +199,7 @@ using Event = std::variant<event::ReceiptRead, event::ManualEntryOpened, event::
                            event::GuidanceCategoryChosen, event::GuidanceQueryEdited,
                            event::LanguageChosen, event::LargeTextToggled, event::HighContrastToggled,
                            event::UserActivity, event::Tick, event::StaffGestureDetected, event::PinEntered,
-                           event::StaffExit>;
+                           event::StaffExit, event::Staff>;
 
 // ---------------------------------------------------------------------------------------------
 // [SECTION] Commands (run by the app)
@@ -208,13 +216,16 @@ struct SendRating { std::string dossierCode; RatingLevel level = RatingLevel::Sa
 /// The session ended: the UI drops every texture (QR), text buffer (typed code, search) and cached
 /// string that came from it.
 struct WipeSession {};
-/// Staff mode was left: rebuild services from the (possibly changed) settings.
+/// Staff mode was left, or settings were saved: rebuild services from the (possibly changed) settings,
+/// then post staff::SettingsReloaded.
 struct ReloadSettings {};
+/// A staff task (kiosk/core/flow/staff_flow.hpp).
+struct Staff { StaffCommand task; };
 }  // namespace command
 
 using Command = std::variant<command::StartLookup, command::CancelLookup, command::PrintStatusSlip,
                              command::PrintGuidanceSlip, command::SendRating, command::WipeSession,
-                             command::ReloadSettings>;
+                             command::ReloadSettings, command::Staff>;
 
 struct Transition {
     FlowState state;

@@ -3,9 +3,11 @@
 // FIFO at PATH; each line written to it is one command, and each answer is appended as one line to
 // PATH.out:
 //   tap BUTTON-ID          press and lift a finger on a button of the current screen
+//   tap-at X Y             press and lift a finger at screen pixel (X, Y), on a button or not
 //   type TEXT              tap the keypad keys for the letters and digits of TEXT
 //   screenshot FILE.png    save the next drawn frame
-//   state                  answer "state <Screen>[ idle-warning] lang=.. ... lookups=N" (docs/ui.md)
+//   state                  answer "state <Screen>[ idle-warning] lang=.. ... lookups=N" (docs/ui.md), plus
+//                          " staff=PAGE pin=N failures=N locked=S draft=N ..." on staff screens (staff_state.hpp)
 //   advance-time SECONDS   move the kiosk's monotonic clock forward (idle tests)
 //   frame-stats [reset]    answer "frames N longest_ms X" (then reset the counters)
 //   fail-frames N          the next N frames throw (tests the per-frame recovery)

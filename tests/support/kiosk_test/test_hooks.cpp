@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "kiosk/ui/code_entry.hpp"
+#include "tests/support/kiosk_test/staff_state.hpp"
 #include "kiosk/ui/widgets.hpp"
 
 namespace kiosk::app {
@@ -62,7 +63,8 @@ void TestHooks::replyState() {
                      " rating=" + (s.ratingLevel ? std::to_string(static_cast<int>(*s.ratingLevel)) : "-") +
                      " rated=" + ratingName(s.rating) + " print=" + print + " printer=" + printer +
                      " lookups=" + std::to_string(s.lookupRequestId) + " guide=" + std::to_string(snap.guidanceEntries) +
-                     " query=" + std::to_string(s.guidance.query.size()) + " speaking=" + (snap.speaking ? "1" : "0"));
+                     " query=" + std::to_string(s.guidance.query.size()) + " speaking=" + (snap.speaking ? "1" : "0") +
+                     staffStateText(snap, m_clock.steadyNow()));
 }
 
 void TestHooks::onCommand(const std::string& line) {
@@ -71,7 +73,7 @@ void TestHooks::onCommand(const std::string& line) {
     const std::string arg = space == std::string::npos ? std::string() : line.substr(space + 1);
     // Only commands that change what is on screen cost frames: asking for the state must not disturb
     // an idle measurement.
-    if (cmd == "tap" || cmd == "type" || cmd == "screenshot" || cmd == "scan") m_shell->requestFrames(3);
+    if (cmd == "tap" || cmd == "tap-at" || cmd == "type" || cmd == "screenshot" || cmd == "scan") m_shell->requestFrames(3);
     if (cmd == "state") {
         replyState();
     } else if (cmd == "layout") {
@@ -84,6 +86,15 @@ void TestHooks::onCommand(const std::string& line) {
         m_control->reply("ok scan");
     } else if (cmd == "tap") {
         m_pendingTaps.push_back(PendingTap{arg, "ok tap " + arg});
+    } else if (cmd == "tap-at") {
+        // A finger at screen coordinates, on a button or not (the staff corner gesture).
+        float x = 0;
+        float y = 0;
+        if (std::sscanf(arg.c_str(), "%f %f", &x, &y) != 2) {
+            m_control->reply("error tap-at needs X Y");
+        } else {
+            m_pendingTaps.push_back(PendingTap{std::string(), "ok tap-at " + arg, ImVec2(x, y), true});
+        }
     } else if (cmd == "type") {
         const std::string symbols = ui::code_entry::symbolsFromText(arg);
         for (std::size_t i = 0; i < symbols.size(); ++i) {
@@ -129,7 +140,11 @@ void TestHooks::beforeFrame() {
         m_pendingTaps.pop_front();
         const auto& targets = ui::tapTargets();
         auto it = targets.find(tap.id);
-        if (it == targets.end() || !it->second.enabled) {
+        if (tap.atPoint) {
+            m_tapReply = tap.reply;
+            m_tapAt = tap.at;
+            m_tapPhase = 1;
+        } else if (it == targets.end() || !it->second.enabled) {
             m_control->reply("error no button " + tap.id);
             m_pendingTaps.clear();
         } else {

@@ -49,6 +49,8 @@ private:
     struct PendingTap {
         std::string id;
         std::string reply;  // sent once the finger is lifted and the next screen drew ("" for none)
+        ImVec2 at{};        // tap-at: where, instead of a button's centre
+        bool atPoint = false;
     };
 
     std::string m_path;

@@ -185,7 +185,10 @@ INSTANTIATE_TEST_SUITE_P(
         BadValueCase{"[receipt]\ntrusted_hosts = [\"https://x.vn\"]\n", "receipt.trusted_hosts", "host name"},
         BadValueCase{"[receipt]\ncode_parameters = [\"a=b\"]\n", "receipt.code_parameters", "parameter"},
         BadValueCase{"[receipt]\ntoken_path = \"apiqr\"\n", "receipt.token_path", "'/'"},
-        BadValueCase{"[staff]\npin_hash = \"1234\"\n", "staff.pin_hash", "crypto_pwhash_str"},
+        BadValueCase{"[staff]\npin_hash = \"$argon2id$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA\"\n", "staff.pin_hash",
+                     "staff.pin_file"},
+        BadValueCase{"[operations]\nkiosk_id = \"a b\"\n", "operations.kiosk_id", "kiosk ID"},
+        BadValueCase{"[staff]\ngesture_corner = \"middle\"\n", "staff.gesture_corner", "top_left"},
         BadValueCase{"[scanner]\nserial_baud = 1000\n", "scanner.serial_baud", "9600"},
         BadValueCase{"[staff]\nmax_attempts = 0\n", "staff.max_attempts", "out of range"},
         BadValueCase{"[office]\ntime_zone = \"../etc/passwd\"\n", "office.time_zone", "time zone name"},
@@ -202,7 +205,7 @@ TEST(ConfigLoaderTest, AcceptedSpecialValues) {
     const auto issues = check(
         "[backend]\npinned_public_key = \"sha256//AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\"\n"
         "url = \"http://[::1]:8080\"\n"
-        "[staff]\npin_hash = \"$argon2id$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA\"\n"
+        "[operations]\nkiosk_id = \"kiosk-tamky_01.a\"\n"
         "[printer]\nuri = \"cups:Receipt\"\n",
         &loaded);
     EXPECT_TRUE(issues.empty()) << formatIssue(issues.front());
@@ -347,13 +350,31 @@ TEST(ConfigLoaderTest, OverridesRenderingRoundTrips) {
     EXPECT_FALSE(renderOverrides(changed, {"ui.nope"}).has_value());
 }
 
-TEST(ConfigLoaderTest, PinHashIsNeverListed) {
-    LoadedSettings loaded = defaultSettings();
-    loaded.settings.staff.pinHash = "$argon2id$v=19$secret";
-    const auto entries = listConfig(loaded);
-    const auto pin = std::ranges::find(entries, std::string{"staff.pin_hash"}, &ConfigEntry::key);
-    ASSERT_NE(pin, entries.end());
-    EXPECT_EQ(pin->value, "(set)");
+TEST(ConfigLoaderTest, LocalFileLivesInTheFleetDataDir) {
+    const auto fleet = tempFile("fleet-datadir.toml", "[operations]\ndata_dir = \"/srv/kiosk-data\"\n");
+    ConfigFiles files{fleet.string(), true, "/ignored/local.toml", false, true};
+    LoadedSettings afterFleet = defaultSettings();
+    applyConfigText(afterFleet, "[operations]\ndata_dir = \"/srv/kiosk-data\"\n", "fleet", ConfigLayer::Fleet);
+    EXPECT_EQ(localFileFor(files, afterFleet.settings), "/srv/kiosk-data/local.toml");
+    files.localExplicit = true;
+    EXPECT_EQ(localFileFor(files, afterFleet.settings), "/ignored/local.toml");
+    EXPECT_EQ(localFileFor(ConfigFiles{}, Settings{}), std::string{kDefaultLocalConfigPath});
+}
+
+TEST(ConfigLoaderTest, KeyInfoDescribesTypesAndLimits) {
+    const auto idle = configKeyInfo("ui.idle_timeout_s");
+    ASSERT_TRUE(idle);
+    EXPECT_EQ(idle->type, ConfigValueType::Integer);
+    EXPECT_EQ(idle->min, 10);
+    EXPECT_EQ(idle->max, 3600);
+    const auto corner = configKeyInfo("staff.gesture_corner");
+    ASSERT_TRUE(corner);
+    EXPECT_EQ(corner->type, ConfigValueType::Choice);
+    EXPECT_EQ(corner->choices.front(), "top_left");
+    EXPECT_EQ(configKeyInfo("printer.width_dots")->intChoices, (std::vector<std::int64_t>{384, 576}));
+    EXPECT_EQ(configKeyInfo("ui.fullscreen")->type, ConfigValueType::Boolean);
+    EXPECT_EQ(configKeyInfo("receipt.trusted_hosts")->type, ConfigValueType::TextList);
+    EXPECT_FALSE(configKeyInfo("ui.nope"));
 }
 
 TEST(ConfigLoaderTest, ExampleFileLoadsWithoutErrors) {

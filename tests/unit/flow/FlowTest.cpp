@@ -384,50 +384,7 @@ TEST(FlowTest, GuidanceFromResultDropsDossierAndScanStartsLookup) {
     EXPECT_EQ(s.state.screen, Screen::LookingUp);
 }
 
-TEST(FlowTest, StaffPinLockoutAndExit) {
-    Session s;
-    s.post(ev::StaffGestureDetected{});
-    ASSERT_EQ(s.state.screen, Screen::StaffPin);
-    s.post(ev::ReceiptRead{kCode, InputSource::Camera});  // no citizen lookups in staff mode
-    EXPECT_EQ(s.state.screen, Screen::StaffPin);
-    s.post(ev::PinEntered{true});
-    ASSERT_EQ(s.state.screen, Screen::StaffMenu);
-    s.post(ev::Back{});
-    EXPECT_EQ(s.state.screen, Screen::StaffMenu);
-    s.post(ev::Done{});
-    EXPECT_EQ(s.state.screen, Screen::StaffMenu);
-    s.post(ev::StaffExit{});
-    EXPECT_EQ(s.state.screen, Screen::Attract);
-    EXPECT_NE(s.find<cmd::ReloadSettings>(), nullptr);
-
-    for (int i = 0; i < 4; ++i) {
-        s.post(ev::StaffGestureDetected{});
-        s.post(ev::PinEntered{false});
-        EXPECT_EQ(s.state.screen, Screen::StaffPin);
-        s.post(ev::Back{});
-    }
-    s.post(ev::StaffGestureDetected{});
-    s.post(ev::PinEntered{false});
-    EXPECT_EQ(s.state.screen, Screen::Attract);
-    s.post(ev::StaffGestureDetected{});
-    EXPECT_EQ(s.state.screen, Screen::Attract);  // locked
-    s.advance(301s);
-    EXPECT_FALSE(s.state.pinLockedUntil);
-    s.post(ev::StaffGestureDetected{});
-    EXPECT_EQ(s.state.screen, Screen::StaffPin);
-    s.post(ev::StaffExit{});  // not in the menu yet: ignored
-    EXPECT_EQ(s.state.screen, Screen::StaffPin);
-}
-
-TEST(FlowTest, StaffGestureDuringResultWipesCitizenSession) {
-    Session s;
-    s.post(ev::ReceiptRead{kCode, InputSource::Camera});
-    s.post(ev::LookupSucceeded{s.lookupId(), makeDossier(kCode.value)});
-    s.post(ev::StaffGestureDetected{});
-    EXPECT_EQ(s.state.screen, Screen::StaffPin);
-    EXPECT_FALSE(s.state.dossier);
-    EXPECT_NE(s.find<cmd::WipeSession>(), nullptr);
-}
+// Staff mode and setup: tests/unit/flow/StaffFlowTest.cpp.
 
 TEST(FlowTest, EventsThatDoNotApplyLeaveStateAlone) {
     Session s;
