@@ -55,6 +55,6 @@ using JournalFields = std::vector<std::pair<std::string, std::string>>;
 /// not the journal stream systemd set up, JOURNAL_STREAM) or the platform has no journal.
 /// @param identifier SYSLOG_IDENTIFIER of every line ("kiosk")
 /// @param fields     extra fields of every line
-std::shared_ptr<spdlog::sinks::sink> makeJournalSink(std::string_view identifier, JournalFields fields);
+std::shared_ptr<spdlog::sinks::sink> makeJournalSink(std::string_view identifier, const JournalFields& fields);
 
 }  // namespace platform

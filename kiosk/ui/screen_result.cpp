@@ -201,7 +201,7 @@ void fees(const core::DossierAnswer& a, const Strings& t, float width) {
         wrappedText(f.small, t.get("screens.result.fees_language"), theme.palette.textMuted, width);
     }
     for (const core::AnswerFee& fee : a.fees) {
-        const std::string state = t.get(fee.paid ? "screens.result.paid" : "screens.result.unpaid");
+        const std::string& state = t.get(fee.paid ? "screens.result.paid" : "screens.result.unpaid");
         wrappedText(f.bodyBold, "•  " + fee.description + ": " + fee.amount + " (" + state + ")", theme.palette.text, width);
         if (!fee.howToPay.empty() && !fee.paid) {
             wrappedText(f.body, fee.howToPay, theme.palette.textMuted, width);

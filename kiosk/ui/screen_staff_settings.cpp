@@ -160,8 +160,9 @@ std::optional<StaffUiEvent> drawEditor(const SettingEditor& e, const staff_detai
             const float w = (area.width() - m.gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
             for (std::size_t i = 0; i < e.choices.size(); ++i) {
                 const auto& [value, label] = e.choices[i];
+                const int row = static_cast<int>(i) / cols;
                 detail::moveTo(ImVec2(area.min.x + static_cast<float>(static_cast<int>(i) % cols) * (w + m.gap),
-                                      area.min.y + static_cast<float>(static_cast<int>(i) / cols) * (m.touch * 1.2f + m.gap)));
+                                      area.min.y + static_cast<float>(row) * (m.touch * 1.2f + m.gap)));
                 if (touchButton(("choice-" + value).c_str(), label, ImVec2(w, m.touch * 1.2f),
                                 value == e.text ? ButtonKind::Selected : ButtonKind::Secondary, true, f.bodyBold)) {
                     event = staff_act::EditText{value};
@@ -213,14 +214,16 @@ std::optional<StaffUiEvent> drawStaffSettings(const SettingsView& v) {
         const float w = (body.width() - m.gap * static_cast<float>(perRow - 1)) / static_cast<float>(perRow);
         for (std::size_t i = 0; i < v.groups.size(); ++i) {
             const auto& [id, label] = v.groups[i];
+            const std::size_t row = i / perRow;
             detail::moveTo(ImVec2(body.min.x + static_cast<float>(i % perRow) * (w + m.gap),
-                                  body.min.y + static_cast<float>(i / perRow) * (m.touch + m.gap * 0.5f)));
+                                  body.min.y + static_cast<float>(row) * (m.touch + m.gap * 0.5f)));
             if (touchButton(("group-" + id).c_str(), label, ImVec2(w, m.touch),
                             id == v.group ? ButtonKind::Selected : ButtonKind::Secondary, true, f.small)) {
                 event = staff_act::Group{id};
             }
         }
-        top += static_cast<float>((v.groups.size() + perRow - 1) / perRow) * (m.touch + m.gap * 0.5f) + m.gap * 0.5f;
+        const std::size_t rows = (v.groups.size() + perRow - 1) / perRow;
+        top += static_cast<float>(rows) * (m.touch + m.gap * 0.5f) + m.gap * 0.5f;
     } else {
         for (std::size_t i = 0; i < v.groups.size(); ++i) {
             const auto& [id, label] = v.groups[i];

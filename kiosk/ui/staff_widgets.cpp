@@ -39,8 +39,9 @@ Rect drawFrame(const StaffFrame& frame, std::optional<StaffUiEvent>& event) {
         const int perRow = (count + 1) / 2;
         const float w = (body.width() - m.gap * static_cast<float>(perRow - 1)) / static_cast<float>(perRow);
         for (int i = 0; i < count; ++i) {
+            const int row = i / perRow;
             detail::moveTo(ImVec2(body.min.x + static_cast<float>(i % perRow) * (w + m.gap),
-                                  body.min.y + static_cast<float>(i / perRow) * (m.touch + m.gap * 0.5f)));
+                                  body.min.y + static_cast<float>(row) * (m.touch + m.gap * 0.5f)));
             if (i + 1 == count) {
                 if (touchButton("staff-exit", frame.exitLabel, ImVec2(w, m.touch), ButtonKind::Danger, true, f.bodyBold)) {
                     event = staff_act::Exit{};

@@ -90,8 +90,8 @@ std::vector<std::string_view> wrapHeadline(ImFont* font, std::string_view text, 
     if (lines.size() < 2 || lines.size() > most || !oneWord(lines.back())) {
         return lines;
     }
-    for (float w = width * 0.96f; w >= width * 0.6f; w -= width * 0.04f) {
-        auto candidate = wrapLines(font, text, w);
+    for (int step = 24; step >= 15; --step) {  // 96 % of the width down to 60 %, in steps of 4 %
+        auto candidate = wrapLines(font, text, width * 0.04f * static_cast<float>(step));
         if (candidate.size() != lines.size()) {
             break;  // one more line is worse than an orphan
         }

@@ -8,6 +8,6 @@ namespace platform {
 
 std::unique_ptr<SystemNotifier> makeSystemNotifier() { return std::make_unique<FakeSystemNotifier>(); }
 
-std::shared_ptr<spdlog::sinks::sink> makeJournalSink(std::string_view, JournalFields) { return nullptr; }
+std::shared_ptr<spdlog::sinks::sink> makeJournalSink(std::string_view, const JournalFields&) { return nullptr; }
 
 }  // namespace platform

@@ -26,6 +26,7 @@ namespace {
 // takes the watchdog when WATCHDOG_PID names itself or its parent (sd_watchdog_enabled() would refuse
 // the parent's). The unit sets NotifyAccess=all so the child's pings count (packaging/systemd).
 std::optional<std::chrono::microseconds> watchdogFromEnvironment() {
+    // NOLINTNEXTLINE(concurrency-mt-unsafe): nothing in the kiosk calls setenv
     const char* usec = std::getenv("WATCHDOG_USEC");
     if (usec == nullptr) return std::nullopt;
     std::uint64_t value = 0;
@@ -33,6 +34,7 @@ std::optional<std::chrono::microseconds> watchdogFromEnvironment() {
     if (std::from_chars(text.data(), text.data() + text.size(), value).ec != std::errc{} || value == 0) {
         return std::nullopt;
     }
+    // NOLINTNEXTLINE(concurrency-mt-unsafe): nothing in the kiosk calls setenv
     if (const char* pid = std::getenv("WATCHDOG_PID"); pid != nullptr) {
         long owner = 0;
         const std::string_view p{pid};
@@ -63,8 +65,8 @@ private:
 // `journalctl -t kiosk -p warning` and `journalctl KIOSK_LEVEL=trace` both work.
 class JournalSink final : public spdlog::sinks::base_sink<std::mutex> {
 public:
-    JournalSink(std::string identifier, JournalFields fields) : m_identifier(std::move(identifier)) {
-        for (auto& [name, value] : fields) m_fields.push_back(name + "=" + value);
+    JournalSink(std::string identifier, const JournalFields& fields) : m_identifier(std::move(identifier)) {
+        for (const auto& [name, value] : fields) m_fields.push_back(name + "=" + value);
     }
 
 protected:
@@ -110,6 +112,7 @@ private:
 // systemd sets JOURNAL_STREAM=DEV:INODE when it connects stdout/stderr to the journal; stderr still
 // being that stream means nobody redirected it (a shell, a test) and the journal is the log.
 bool stderrIsJournal() {
+    // NOLINTNEXTLINE(concurrency-mt-unsafe): nothing in the kiosk calls setenv
     const char* stream = std::getenv("JOURNAL_STREAM");
     if (stream == nullptr) return false;
     struct stat st {};
@@ -122,9 +125,9 @@ bool stderrIsJournal() {
 
 std::unique_ptr<SystemNotifier> makeSystemNotifier() { return std::make_unique<SystemdNotifier>(); }
 
-std::shared_ptr<spdlog::sinks::sink> makeJournalSink(std::string_view identifier, JournalFields fields) {
+std::shared_ptr<spdlog::sinks::sink> makeJournalSink(std::string_view identifier, const JournalFields& fields) {
     if (!stderrIsJournal()) return nullptr;
-    return std::make_shared<JournalSink>(std::string{identifier}, std::move(fields));
+    return std::make_shared<JournalSink>(std::string{identifier}, fields);
 }
 
 }  // namespace platform

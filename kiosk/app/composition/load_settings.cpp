@@ -29,6 +29,7 @@ std::filesystem::path executableDir() {
 // (development); paths.assets_dir when a configuration file sets it; beside the executable (build
 // tree); ../share/kiosk from it (installed); the installed folder (paths.assets_dir's default).
 std::string resolveAssetsDir(const std::string& configured, bool configuredByFile) {
+    // NOLINTNEXTLINE(concurrency-mt-unsafe): read at start-up; nothing in the kiosk calls setenv
     if (const char* env = std::getenv("KIOSK_ASSETS_DIR"); env != nullptr && *env != '\0') return env;
     std::vector<std::filesystem::path> candidates;
     if (configuredByFile) candidates.emplace_back(configured);

@@ -106,7 +106,7 @@ BackendClient::BackendClient(platform::HttpClient& http, BackendOptions options)
     while (m_options.baseUrl.ends_with('/')) m_options.baseUrl.pop_back();
 }
 
-std::expected<platform::HttpResponse, LookupError> BackendClient::send(platform::HttpRequest request, bool idempotent,
+std::expected<platform::HttpResponse, LookupError> BackendClient::send(const platform::HttpRequest& request, bool idempotent,
                                                                        const std::atomic<bool>* cancel,
                                                                        std::optional<Deadline> deadline) {
     using std::chrono::milliseconds;

@@ -88,7 +88,7 @@ private:
     std::expected<platform::HttpResponse, platform::HttpError> exchange(platform::HttpRequest request,
                                                                        const platform::HttpOptions& http,
                                                                        const std::atomic<bool>* cancel);
-    std::expected<platform::HttpResponse, core::LookupError> send(platform::HttpRequest request, bool idempotent,
+    std::expected<platform::HttpResponse, core::LookupError> send(const platform::HttpRequest& request, bool idempotent,
                                                                   const std::atomic<bool>* cancel,
                                                                   std::optional<Deadline> deadline = std::nullopt);
     platform::HttpClient& m_http;

@@ -35,7 +35,7 @@ void HealthBoard::backendAnswer(std::optional<core::LookupErrorKind> failure, do
         m_state.tokenAccepted = true;
         return;
     }
-    m_state.lastBackendError = *failure;
+    m_state.lastBackendError = failure;
     if (*failure == LookupErrorKind::Unauthorized) m_state.tokenAccepted = false;
     pushError(HealthArea::Backend, std::string(core::toString(*failure)));
 }

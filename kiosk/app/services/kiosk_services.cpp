@@ -178,7 +178,7 @@ void KioskServices::buildPrinting(std::unique_ptr<platform::Printer> printer) {
         } else {
             spdlog::info("print job {} printed", outcome.id);
         }
-        m_post(std::move(finished));
+        m_post(finished);
     };
     m_print = std::make_unique<PrintService>(std::move(printer), std::move(onDone), options);
     m_print->checkStatus();  // learn early whether Print can be offered

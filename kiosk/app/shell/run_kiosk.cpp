@@ -5,7 +5,9 @@
 #include <spdlog/spdlog.h>
 
 #include <atomic>
-#include <cstdio>
+#include <charconv>
+#include <optional>
+#include <string_view>
 #include <future>
 #include <iostream>
 
@@ -22,6 +24,22 @@
 namespace kiosk::app {
 
 namespace {
+
+/// "1920x1080" -> {1920, 1080}; std::nullopt unless both are whole numbers in 320..8192.
+std::optional<platform::PixelSize> parseWindowSize(std::string_view text) {
+    const auto x = text.find('x');
+    if (x == std::string_view::npos) return std::nullopt;
+    const auto number = [](std::string_view part) -> std::optional<int> {
+        int value = 0;
+        const auto [end, ec] = std::from_chars(part.data(), part.data() + part.size(), value);
+        if (ec != std::errc{} || end != part.data() + part.size() || value < 320 || value > 8192) return std::nullopt;
+        return value;
+    };
+    const auto width = number(text.substr(0, x));
+    const auto height = number(text.substr(x + 1));
+    if (!width || !height) return std::nullopt;
+    return platform::PixelSize{*width, *height};
+}
 
 int runKioskOnce(const GlobalOptions& options, KioskExtras extras, bool& restart) {
     // 0. SPDLOG_LEVEL=debug shows the start-up timings. SIGTERM and SIGINT become a clean stop; this
@@ -55,10 +73,15 @@ int runKioskOnce(const GlobalOptions& options, KioskExtras extras, bool& restart
     const bool windowed = options.windowed || !settings.ui.fullscreen;
     int width = 0;
     int height = 0;
-    if (windowed && (std::sscanf(options.windowSize.c_str(), "%dx%d", &width, &height) != 2 || width < 320 ||
-                     height < 320 || width > 8192 || height > 8192)) {
-        std::cerr << "kiosk: --window-size must look like 1920x1080, got '" << options.windowSize << "'\n";
-        return 2;
+    if (windowed) {
+        const auto size = parseWindowSize(options.windowSize);
+        if (!size) {
+            std::cerr << "kiosk: --window-size must look like 1920x1080 (320..8192 each), got '" << options.windowSize
+                      << "'\n";
+            return 2;
+        }
+        width = size->width;
+        height = size->height;
     }
 
     // 3. Fonts and window: the font atlas (~50 ms of CPU) is built on a thread while the GL context is

@@ -1,10 +1,12 @@
 // Staff views from the flow state, the health board and the staff worker's data. Index:
-// [SECTION] helpers, [SECTION] PIN pad and frame, [SECTION] device, [SECTION] settings,
-// [SECTION] audit, power, PIN, provisioning, setup, [SECTION] drawing and events.
+// [SECTION] helpers, [SECTION] PIN pad and frame, [SECTION] audit, power, PIN, provisioning, setup,
+// [SECTION] drawing and events. The device page is in staff_device_view.cpp, the settings page in
+// staff_settings_view.cpp; the helpers they share are declared in staff_screen_parts.hpp.
 //
 // Nothing here shows a PIN, a hash, a token, an enrolment code or personal data: the PIN pad shows
 // dots, a code read on the device page is the dossier code only, errors are kinds.
 #include "kiosk/app/shell/staff_screens.hpp"
+#include "kiosk/app/shell/staff_screen_parts.hpp"
 
 #include <arpa/inet.h>
 #include <ifaddrs.h>
@@ -12,8 +14,9 @@
 #include <unistd.h>
 
 #include <cstdio>
-#include <ctime>
+#include <cstdlib>
 
+#include "kiosk/core/dossier/dossier_time.hpp"
 #include "kiosk/core/text/vietnamese_input.hpp"
 
 namespace kiosk::app {
@@ -22,36 +25,13 @@ namespace kiosk::app {
 // [SECTION] helpers
 //-----------------------------------------------------------------------------
 
-namespace {
+namespace staff_detail {
 
-using ui::Health;
-using ui::StaffLine;
+// Times on staff pages are the office's (office.time_zone), like the header clock and the slips.
+std::string clockAt(const StaffInputs& in, std::chrono::sys_seconds t) { return core::formatClock(in.services.timeZone().at(t)); }
 
-std::tm localTm(std::chrono::sys_seconds t) {
-    const std::time_t tt = std::chrono::system_clock::to_time_t(t);
-    std::tm local{};
-    localtime_r(&tt, &local);
-    return local;
-}
-
-std::string hhmmss(std::chrono::sys_seconds t) {
-    const std::tm l = localTm(t);
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%02d:%02d:%02d", l.tm_hour, l.tm_min, l.tm_sec);
-    return buf;
-}
-
-std::string dayAndTime(std::chrono::sys_seconds t) {
-    const std::tm l = localTm(t);
-    char buf[48];
-    std::snprintf(buf, sizeof buf, "%02d/%02d %02d:%02d:%02d", l.tm_mday, l.tm_mon + 1, l.tm_hour, l.tm_min, l.tm_sec);
-    return buf;
-}
-
-std::string minutesSeconds(long long seconds) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%lld:%02lld", seconds / 60, seconds % 60);
-    return buf;
+std::string dayAndTime(const StaffInputs& in, std::chrono::sys_seconds t) {
+    return core::formatDateTime(in.services.timeZone().at(t), in.flow.language);
 }
 
 ui::TaskState taskState(core::StaffTask t) {
@@ -65,45 +45,25 @@ ui::TaskState taskState(core::StaffTask t) {
 }
 
 ui::StaffTab tabOf(core::StaffPage p) { return static_cast<ui::StaffTab>(static_cast<int>(p)); }
+
+}  // namespace staff_detail
+
+namespace {
+
+using staff_detail::dayAndTime;
+using staff_detail::frameFor;
+using staff_detail::taskState;
+using staff_detail::tabOf;
+using ui::Health;
+using ui::StaffLine;
+
+std::string minutesSeconds(long long seconds) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%lld:%02lld", seconds / 60, seconds % 60);
+    return buf;
+}
+
 core::StaffPage pageOf(ui::StaffTab t) { return static_cast<core::StaffPage>(static_cast<int>(t)); }
-
-const core::ConfigEntry* entryFor(const StaffData& data, std::string_view key) {
-    for (const core::ConfigEntry& e : data.entries) {
-        if (e.key == key) return &e;
-    }
-    return nullptr;
-}
-
-std::string valueText(const core::LoadedSettings& loaded, const std::string& key) {
-    for (const core::ConfigEntry& e : core::listConfig(loaded)) {
-        if (e.key == key) {
-            const auto info = core::configKeyInfo(key);
-            return info ? core::editorText(*info, e.value) : e.value;
-        }
-    }
-    return {};
-}
-
-/// A value as staff read it: switches as on/off, the rest as the editor shows it.
-std::string shownValue(const ui::Strings& t, const core::ConfigKeyInfo& info, const std::string& text) {
-    if (info.type == core::ConfigValueType::Boolean && (text == "true" || text == "false")) {
-        return t.get(text == "true" ? "staff.editor.on" : "staff.editor.off");
-    }
-    return text;
-}
-
-std::string keyLabel(const ui::Strings& t, const std::string& key) {
-    const std::string k = "staff.key." + key;
-    return t.has(k) ? t.get(k) : key;
-}
-
-std::string sourceText(const ui::Strings& t, const core::KeySource& source) {
-    std::string text = t.get("staff.settings.source." + std::string(core::toString(source.layer)));
-    if (source.layer == core::ConfigLayer::Fleet || source.layer == core::ConfigLayer::Local) {
-        text += " (" + source.file + (source.line > 0 ? ":" + std::to_string(source.line) : std::string()) + ")";
-    }
-    return text;
-}
 
 }  // namespace
 
@@ -173,7 +133,7 @@ ui::PinPadView StaffScreens::pinPadView(const StaffInputs& in) {
     return v;
 }
 
-namespace {
+namespace staff_detail {
 
 ui::StaffFrame frameFor(const StaffInputs& in) {
     const ui::Strings& t = in.strings;
@@ -189,313 +149,7 @@ ui::StaffFrame frameFor(const StaffInputs& in) {
     return f;
 }
 
-}  // namespace
-
-//-----------------------------------------------------------------------------
-// [SECTION] device
-//-----------------------------------------------------------------------------
-
-ui::DeviceView StaffScreens::deviceView(const StaffInputs& in) {
-    const ui::Strings& t = in.strings;
-    const core::FlowState& s = in.flow;
-    const HealthSnapshot h = in.services.health();
-    ui::DeviceView v;
-    v.frame = frameFor(in);
-    v.systemTitle = t.get("staff.device.system");
-    v.backendTitle = t.get("staff.device.backend");
-    v.cameraTitle = t.get("staff.device.camera");
-    v.printerTitle = t.get("staff.device.printer");
-    v.errorsTitle = t.get("staff.device.errors");
-
-    // -- system
-    const auto up = std::chrono::duration_cast<std::chrono::minutes>(std::chrono::system_clock::now() - h.startedAt);
-    const std::tm local = localTm(in.wallNow);
-    char zone[64];
-    std::snprintf(zone, sizeof zone, "%s, UTC%+03ld:%02ld", local.tm_zone != nullptr ? local.tm_zone : "?",
-                  local.tm_gmtoff / 3600, (std::labs(local.tm_gmtoff) % 3600) / 60);
-    v.system = {
-        {t.get("staff.device.version"), KIOSK_VERSION, Health::Neutral},
-        {t.get("staff.device.kiosk_id"), kioskIdOf(in.settings), Health::Neutral},
-        {t.get("staff.device.office"), in.settings.office.name, Health::Neutral},
-        {t.get("staff.device.uptime"),
-         t.format("staff.device.uptime_value", {{"hours", std::to_string(up.count() / 60)}, {"minutes", std::to_string(up.count() % 60)}}),
-         Health::Neutral},
-        {t.get("staff.device.ip"), addresses(), Health::Neutral},
-        {t.get("staff.device.time"), hhmmss(in.wallNow) + " (" + zone + ")", Health::Neutral},
-        {t.get("staff.device.outbox"), std::to_string(h.outboxDepth), h.outboxDepth > 0 ? Health::Warning : Health::Good},
-    };
-
-    // -- backend
-    if (in.settings.backend.url.empty()) {
-        v.backend.push_back({t.get("staff.device.backend_url"), t.get("staff.device.not_configured"), Health::Bad});
-    } else {
-        v.backend.push_back({t.get("staff.device.backend_url"), in.settings.backend.url, Health::Neutral});
-        if (h.lastBackendError) {
-            v.backend.push_back({t.get("staff.device.reachable"),
-                                 t.format("staff.device.unreachable", {{"kind", core::toString(*h.lastBackendError)}}), Health::Bad});
-        } else if (h.lastBackendContact) {
-            v.backend.push_back({t.get("staff.device.reachable"),
-                                 t.format("staff.device.reachable_at", {{"time", hhmmss(std::chrono::floor<std::chrono::seconds>(*h.lastBackendContact))}}),
-                                 Health::Good});
-        } else {
-            v.backend.push_back({t.get("staff.device.reachable"), t.get("staff.device.not_checked"), Health::Neutral});
-        }
-        char rtt[32] = "—";
-        if (h.lastRoundTripMs) std::snprintf(rtt, sizeof rtt, "%.0f ms", *h.lastRoundTripMs);
-        v.backend.push_back({t.get("staff.device.round_trip"), rtt, Health::Neutral});
-        v.backend.push_back({t.get("staff.device.token"),
-                             t.get(h.tokenAccepted ? "staff.device.token_ok" : "staff.device.token_refused"),
-                             h.tokenAccepted ? Health::Good : Health::Bad});
-    }
-    switch (s.staff.backendTest) {
-        case core::StaffTask::Running: v.backend.push_back({t.get("staff.device.test"), t.get("staff.device.testing"), Health::Neutral}); break;
-        case core::StaffTask::Done: v.backend.push_back({t.get("staff.device.test"), t.get("staff.device.test_ok"), Health::Good}); break;
-        case core::StaffTask::Failed:
-            v.backend.push_back({t.get("staff.device.test"), t.format("staff.device.test_failed", {{"kind", s.staff.backendTestDetail}}), Health::Bad});
-            break;
-        case core::StaffTask::Idle: break;
-    }
-    v.testBackendLabel = t.get("staff.device.test_now");
-    v.backendTest = taskState(s.staff.backendTest);
-
-    // -- camera and scanners
-    if (h.camera) {
-        const bool running = h.camera->state == platform::CameraStatus::State::Running;
-        std::string state = t.get(std::string("staff.device.camera_state.") + platform::toString(h.camera->state));
-        if (!h.camera->reason.empty() && !running) state += " — " + h.camera->reason;
-        v.camera.push_back({t.get("staff.device.camera_state"), state, running ? Health::Good : Health::Bad});
-        if (in.preview.texture().id() != nullptr) {
-            v.previewTexture = in.preview.texture().id();
-            v.previewWidth = in.preview.texture().width();
-            v.previewHeight = in.preview.texture().height();
-        }
-    } else {
-        v.camera.push_back({t.get("staff.device.camera_state"), t.get("staff.device.not_configured"), Health::Neutral});
-    }
-    for (const platform::CameraStatus& scanner : h.scanners) {
-        const bool running = scanner.state == platform::CameraStatus::State::Running;
-        v.camera.push_back({t.get("staff.device.scanner"), t.get(std::string("staff.device.camera_state.") + platform::toString(scanner.state)),
-                            running ? Health::Good : Health::Bad});
-    }
-    if (s.staff.lastRead) {
-        const core::StaffRead& r = *s.staff.lastRead;
-        std::string shown = r.shown;
-        if (shown == "token") shown = t.get("staff.device.read_token");
-        else if (shown.find('.') == std::string::npos) shown = t.format("staff.device.read_not_receipt", {{"reason", shown}});
-        v.camera.push_back({t.get("staff.device.last_read"),
-                            t.format(r.camera ? "staff.device.read_camera" : "staff.device.read_scanner",
-                                     {{"code", shown}, {"count", std::to_string(r.count)}}),
-                            Health::Good});
-    } else {
-        v.camera.push_back({t.get("staff.device.last_read"), t.get("staff.device.read_hint"), Health::Neutral});
-    }
-
-    // -- printer
-    if (!h.printerConfigured) {
-        v.printer.push_back({t.get("staff.device.printer_state"), t.get("staff.device.not_configured"), Health::Neutral});
-    } else if (h.printerStatus) {
-        const auto& p = *h.printerStatus;
-        v.printer.push_back({t.get("staff.device.printer_state"), t.get(p.ready() ? "staff.device.ready" : "staff.device.not_ready"),
-                             p.ready() ? Health::Good : Health::Bad});
-        v.printer.push_back({t.get("staff.device.paper"),
-                             t.get(p.paperOut ? "staff.device.paper_out" : p.paperNearEnd ? "staff.device.paper_low" : "staff.device.paper_ok"),
-                             p.paperOut ? Health::Bad : p.paperNearEnd ? Health::Warning : Health::Good});
-        v.printer.push_back({t.get("staff.device.cover"), t.get(p.coverOpen ? "staff.device.cover_open" : "staff.device.cover_closed"),
-                             p.coverOpen ? Health::Bad : Health::Good});
-        v.printer.push_back({t.get("staff.device.online"), t.get(p.online ? "staff.device.yes" : "staff.device.no"),
-                             p.online ? Health::Good : Health::Bad});
-    } else {
-        v.printer.push_back({t.get("staff.device.printer_state"), t.get("staff.device.printer_one_way"), Health::Neutral});
-    }
-    if (h.printerConfigured) {
-        std::uint64_t failed = 0;
-        for (const auto n : h.printFailures) failed += n;
-        std::string last = h.lastPrintAt ? hhmmss(std::chrono::floor<std::chrono::seconds>(*h.lastPrintAt)) : "—";
-        if (h.lastPrintFailure) last += " — " + t.get(core::translationKey(*h.lastPrintFailure));
-        v.printer.push_back({t.get("staff.device.prints"),
-                             t.format("staff.device.prints_value", {{"ok", std::to_string(h.printsOk)}, {"failed", std::to_string(failed)}}),
-                             failed > 0 ? Health::Warning : Health::Neutral});
-        v.printer.push_back({t.get("staff.device.last_print"), last, h.lastPrintFailure ? Health::Bad : Health::Neutral});
-    }
-    if (s.staff.testPage) {
-        std::string text;
-        Health health = Health::Neutral;
-        switch (s.print) {
-            case core::PrintStatus::Printing: text = t.get("staff.device.test_page_printing"); break;
-            case core::PrintStatus::Printed: text = t.get("staff.device.test_page_printed"); health = Health::Good; break;
-            case core::PrintStatus::Failed:
-                text = t.get(core::translationKey(s.printFailure.value_or(core::PrintFailure::Io)));
-                health = Health::Bad;
-                break;
-            case core::PrintStatus::Idle: break;
-        }
-        if (!text.empty()) v.printer.push_back({t.get("staff.device.test_page"), text, health});
-    }
-    v.testPageLabel = t.get("staff.device.print_test_page");
-    v.testPageEnabled = h.printerConfigured;
-    v.testPage = s.print == core::PrintStatus::Printing && s.staff.testPage ? ui::TaskState::Running : ui::TaskState::Idle;
-
-    // -- errors, newest first
-    for (auto it = h.recentErrors.rbegin(); it != h.recentErrors.rend(); ++it) {
-        v.errors.push_back({dayAndTime(std::chrono::floor<std::chrono::seconds>(it->at)),
-                            t.get("staff.device.area." + std::string(toString(it->area))) + ": " + it->kind, Health::Warning});
-    }
-    if (v.errors.empty()) v.errors.push_back({t.get("staff.device.errors"), t.get("staff.device.no_errors"), Health::Good});
-    return v;
-}
-
-//-----------------------------------------------------------------------------
-// [SECTION] settings
-//-----------------------------------------------------------------------------
-
-const core::SavePlan* StaffScreens::planFor(const StaffInputs& in, const core::SettingsDraft& draft) {
-    if (!in.data) return nullptr;
-    if (!m_plan || m_planData != in.data || m_planDraft != draft) {
-        m_plan = core::planLocalSave(in.data->texts, draft);
-        m_planData = in.data;
-        m_planDraft = draft;
-    }
-    return &*m_plan;
-}
-
-std::string StaffScreens::editorText(const StaffInputs& in, const std::string& key) const {
-    if (const auto it = in.flow.staff.draft.find(key); it != in.flow.staff.draft.end() && it->second) return *it->second;
-    if (!in.data) return {};
-    const auto info = core::configKeyInfo(key);
-    const core::ConfigEntry* e = entryFor(*in.data, key);
-    return info && e ? core::editorText(*info, e->value) : std::string();
-}
-
-ui::SettingsView StaffScreens::settingsView(const StaffInputs& in) {
-    const ui::Strings& t = in.strings;
-    const core::StaffState& st = in.flow.staff;
-    ui::SettingsView v;
-    v.frame = frameFor(in);
-    v.resetLabel = t.get("staff.settings.reset");
-    v.discardLabel = t.get("staff.settings.discard");
-    if (!in.data) {
-        v.loadingText = t.get("staff.settings.loading");
-        return v;
-    }
-    const std::vector<core::SettingGroup> groups = core::settingGroups();
-    for (const auto& g : groups) v.groups.emplace_back(g.id, t.get("staff.settings.group." + g.id));
-    v.group = st.group.empty() ? groups.front().id : st.group;
-    const core::SavePlan* plan = planFor(in, st.draft);
-    for (const auto& g : groups) {
-        if (g.id != v.group) continue;
-        for (const std::string& key : g.keys) {
-            const auto info = core::configKeyInfo(key);
-            const core::ConfigEntry* e = entryFor(*in.data, key);
-            if (!info || !e) continue;
-            ui::SettingRow row;
-            row.key = key;
-            row.label = keyLabel(t, key);
-            row.editable = core::localOverrideAllowed(key) && !info->secret;
-            const auto pending = st.draft.find(key);
-            row.pending = pending != st.draft.end();
-            row.source = sourceText(t, e->source);
-            row.value = info->secret ? e->value : shownValue(t, *info, core::editorText(*info, e->value));
-            if (row.pending) {
-                if (pending->second) {
-                    row.value = shownValue(t, *info, *pending->second);
-                    row.source = t.get("staff.settings.pending");
-                } else {
-                    // Back to the fleet value: what the key would be without the local file.
-                    row.value = plan && plan->ok() ? shownValue(t, *info, valueText(plan->result, key)) : std::string("…");
-                    row.source = t.get("staff.settings.pending_reset");
-                }
-                if (plan) {
-                    if (const auto p = plan->problems.find(key); p != plan->problems.end()) row.problem = p->second;
-                }
-            }
-            if (!core::appliesWithoutRestart(key)) row.source += " · " + t.get("staff.settings.restart_note");
-            row.restart = !core::appliesWithoutRestart(key);
-            row.canReset = row.editable && ((row.pending && pending->second) ||
-                                            (!row.pending && e->source.layer == core::ConfigLayer::Local));
-            v.rows.push_back(std::move(row));
-        }
-    }
-    if (st.restartNeeded) v.restartLabel = t.get("staff.power.restart");
-    if (st.dialog == core::StaffDialog::Restart) {
-        v.question = t.get("staff.power.ask_restart");
-        v.yesLabel = t.get("staff.power.yes");
-        v.noLabel = t.get("staff.power.no");
-    }
-    const int count = static_cast<int>(st.draft.size());
-    v.saveLabel = count > 0 ? t.format("staff.settings.save_n", {{"count", std::to_string(count)}}) : t.get("staff.settings.save");
-    v.canSave = count > 0 && plan && plan->ok() && st.save != core::StaffTask::Running;
-    switch (st.save) {
-        case core::StaffTask::Running: v.status = t.get("staff.settings.saving"); break;
-        case core::StaffTask::Done:
-            v.status = t.get(st.restartNeeded ? "staff.settings.saved_restart" : "staff.settings.saved");
-            v.statusHealth = st.restartNeeded ? Health::Warning : Health::Good;
-            break;
-        case core::StaffTask::Failed:
-            v.status = t.format("staff.settings.refused", {{"problem", st.saveDetail}});
-            v.statusHealth = Health::Bad;
-            break;
-        case core::StaffTask::Idle:
-            if (plan && !plan->ok()) {
-                v.status = !plan->problems.empty() ? plan->problems.begin()->first + ": " + plan->problems.begin()->second
-                                                   : plan->otherProblems.front();
-                v.statusHealth = Health::Bad;
-            } else if (count > 0) {
-                v.status = t.format("staff.settings.pending_n", {{"count", std::to_string(count)}});
-            }
-            break;
-    }
-    if (!st.editingKey.empty()) {
-        const auto info = core::configKeyInfo(st.editingKey);
-        if (info) {
-            ui::SettingEditor ed;
-            ed.key = st.editingKey;
-            ed.label = keyLabel(t, st.editingKey);
-            ed.text = st.editText;
-            ed.shift = m_shift;
-            ed.keepLabel = t.get("staff.editor.keep");
-            ed.cancelLabel = t.get("staff.editor.cancel");
-            ed.clearLabel = t.get("staff.pad.clear");
-            ed.deleteLabel = t.get("staff.pad.delete");
-            ed.spaceLabel = t.get("staff.editor.space");
-            ed.shiftLabel = t.get("staff.editor.shift");
-            switch (info->type) {
-                case core::ConfigValueType::Text: ed.kind = ui::EditorKind::Text; ed.help = t.get("staff.editor.help_text"); break;
-                case core::ConfigValueType::TextList: ed.kind = ui::EditorKind::List; ed.help = t.get("staff.editor.help_list"); break;
-                case core::ConfigValueType::Boolean:
-                    ed.kind = ui::EditorKind::Toggle;
-                    ed.choices = {{"true", t.get("staff.editor.on")}, {"false", t.get("staff.editor.off")}};
-                    ed.help = t.get("staff.editor.help_choice");
-                    break;
-                case core::ConfigValueType::Choice:
-                    ed.kind = ui::EditorKind::Choice;
-                    for (const std::string& c : info->choices) ed.choices.emplace_back(c, c);
-                    ed.help = t.get("staff.editor.help_choice");
-                    break;
-                case core::ConfigValueType::Integer:
-                    if (!info->intChoices.empty()) {
-                        ed.kind = ui::EditorKind::Choice;
-                        for (const auto c : info->intChoices) ed.choices.emplace_back(std::to_string(c), std::to_string(c));
-                        ed.help = t.get("staff.editor.help_choice");
-                    } else {
-                        ed.kind = ui::EditorKind::Number;
-                        ed.min = info->min;
-                        ed.max = info->max;
-                        const long long span = info->max - info->min;
-                        ed.step = span <= 120 ? 1 : span <= 1200 ? 10 : span <= 12000 ? 100 : 1000;
-                        ed.help = span > 0 ? t.format("staff.editor.help_range", {{"min", std::to_string(info->min)}, {"max", std::to_string(info->max)}})
-                                           : t.get("staff.editor.help_number");
-                    }
-                    break;
-            }
-            // The value as it would be saved, checked by the loader with check-config's message.
-            core::SettingsDraft one{{st.editingKey, st.editText}};
-            const core::SavePlan check = core::planLocalSave(in.data->texts, one);
-            if (const auto p = check.problems.find(st.editingKey); p != check.problems.end()) ed.problem = p->second;
-            v.editor = std::move(ed);
-        }
-    }
-    return v;
-}
+}  // namespace staff_detail
 
 //-----------------------------------------------------------------------------
 // [SECTION] audit, power, PIN, provisioning, setup
@@ -512,7 +166,7 @@ ui::AuditView StaffScreens::auditView(const StaffInputs& in) {
         if (!e.key.empty()) what += " " + e.key;
         if (e.action == core::AuditAction::SettingChanged) what += ": " + e.from + " → " + e.to;
         if (!e.detail.empty()) what += " (" + e.detail + ")";
-        v.entries.push_back({dayAndTime(e.at), what, Health::Neutral});
+        v.entries.push_back({dayAndTime(in, e.at), what, Health::Neutral});
     }
     return v;
 }

@@ -118,7 +118,7 @@ void AuditLog::append(const core::AuditEntry& entry) {
     }
     const int fd = ::open(m_file.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0640);
     if (fd < 0) {
-        spdlog::warn("audit log {} cannot be written: {}", m_file.string(), std::strerror(errno));
+        spdlog::warn("audit log {} cannot be written: {}", m_file.string(), core::systemErrorText(errno));
         return;
     }
     const ssize_t written = ::write(fd, line.data(), line.size());

@@ -94,7 +94,7 @@ void restartProgram() {
     spdlog::info("restarting the kiosk program");
     spdlog::default_logger()->flush();
     ::execv("/proc/self/exe", argv.data());
-    spdlog::error("restart: exec failed: {}", std::strerror(errno));
+    spdlog::error("restart: exec failed: {}", core::systemErrorText(errno));
 }
 
 //-----------------------------------------------------------------------------

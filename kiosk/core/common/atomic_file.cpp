@@ -12,7 +12,7 @@
 namespace kiosk::core {
 namespace {
 
-std::string errnoText() { return std::strerror(errno); }
+std::string errnoText() { return systemErrorText(errno); }
 
 /// Closes a descriptor on every path out of the function.
 struct Fd {
@@ -47,7 +47,7 @@ Result<void> writeFileAtomically(const std::filesystem::path& target, std::strin
     const auto step = [&](AtomicWriteStep s) {
         if (options.afterStep) options.afterStep(s);
     };
-    auto failWith = [&](std::string what) -> Result<void> {
+    auto failWith = [&](const std::string& what) -> Result<void> {
         const std::string message = target.string() + ": " + what + ": " + errnoText();
         ::unlink(temp.c_str());
         return fail(ErrorKind::Io, message);

@@ -1,5 +1,7 @@
 #include "kiosk/core/common/result.hpp"
 
+#include <system_error>
+
 namespace kiosk::core {
 
 std::string_view toString(ErrorKind kind) {
@@ -14,5 +16,7 @@ std::string_view toString(ErrorKind kind) {
     }
     return "internal";
 }
+
+std::string systemErrorText(int error) { return std::error_code(error, std::generic_category()).message(); }
 
 }  // namespace kiosk::core

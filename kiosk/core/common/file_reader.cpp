@@ -27,8 +27,6 @@ private:
     int m_fd;
 };
 
-/// strerror's text, thread-safe (std::strerror may share one buffer between threads).
-std::string errorText(int error) { return std::error_code(error, std::generic_category()).message(); }
 
 std::string openProblem(int error) {
     switch (error) {
@@ -38,7 +36,7 @@ std::string openProblem(int error) {
         case EPERM: return "permission denied";
         case ENOTDIR: return "a part of the path is not a folder";
         case ENAMETOOLONG: return "the path is too long";
-        default: return errorText(error);
+        default: return systemErrorText(error);
     }
 }
 
@@ -61,7 +59,7 @@ Result<std::string> readRegularFile(const std::string& path, const FileRules& ru
     }
     // Checked on the descriptor that will be read, so the file cannot be swapped in between.
     struct stat st {};
-    if (::fstat(fd.get(), &st) != 0) return fail(ErrorKind::Io, "cannot read: " + errorText(errno));
+    if (::fstat(fd.get(), &st) != 0) return fail(ErrorKind::Io, "cannot read: " + systemErrorText(errno));
     if (!S_ISREG(st.st_mode)) {
         return fail(ErrorKind::InvalidInput, "cannot read: " + kindOfFile(st.st_mode) + ", not a regular file");
     }
@@ -88,7 +86,7 @@ Result<std::string> readRegularFile(const std::string& path, const FileRules& ru
         const ssize_t n = ::read(fd.get(), bytes.data() + got, bytes.size() - got);
         if (n < 0) {
             if (errno == EINTR) continue;
-            return fail(ErrorKind::Io, "cannot read: " + errorText(errno));
+            return fail(ErrorKind::Io, "cannot read: " + systemErrorText(errno));
         }
         if (n == 0) break;
         got += static_cast<std::size_t>(n);

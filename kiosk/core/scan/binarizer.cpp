@@ -242,7 +242,7 @@ FinderCensus scanFinderPatterns(ImageView binary, int rowStep, double minModule)
             // Runs alternate, so runs[2] has the colour of the run just closed.
             if (complete >= 5 && looksLikeFinder(runs, minModule)) {
                 const int total = runs[0] + runs[1] + runs[2] + runs[3] + runs[4];
-                const float centre = static_cast<float>(x - runs[4] - runs[3]) - runs[2] / 2.0f;
+                const float centre = static_cast<float>(x - runs[4] - runs[3]) - static_cast<float>(runs[2]) / 2.0f;
                 const bool seen = std::any_of(found.begin(), found.end(), [&](const FoundFinder& f) {
                     return f.dark == dark && std::abs(f.x - centre) < f.size / 2 && std::abs(f.y - static_cast<float>(y)) < f.size / 2;
                 });

@@ -193,7 +193,7 @@ void smoothInto(ImageView src, LumaImage& dst) {
 }
 
 void averageRowsInto(ImageView src, int n, LumaImage& dst) {
-    n = std::bit_floor(static_cast<unsigned>(std::clamp(n, 1, 128)));
+    n = static_cast<int>(std::bit_floor(static_cast<unsigned>(std::clamp(n, 1, 128))));
     const int shift = std::countr_zero(static_cast<unsigned>(n));
     const int h = src.height / n;
     const int w = src.width;
@@ -224,7 +224,7 @@ void averageRowsInto(ImageView src, int n, LumaImage& dst) {
 }
 
 void averageColumnsInto(ImageView src, int n, LumaImage& dst) {
-    n = std::bit_floor(static_cast<unsigned>(std::clamp(n, 1, 128)));
+    n = static_cast<int>(std::bit_floor(static_cast<unsigned>(std::clamp(n, 1, 128))));
     const int shift = std::countr_zero(static_cast<unsigned>(n));
     const int w = src.width / n;
     dst.resize(w, src.height);

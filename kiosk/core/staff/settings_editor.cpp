@@ -136,6 +136,7 @@ std::string editorText(const ConfigKeyInfo& info, std::string_view tomlValue) {
             return joined;
         }
     } catch (const toml::parse_error&) {
+        return std::string{tomlValue};  // not a TOML value: shown as it is
     }
     return std::string{tomlValue};
 }
@@ -143,7 +144,7 @@ std::string editorText(const ConfigKeyInfo& info, std::string_view tomlValue) {
 std::expected<std::string, std::string> tomlValueFor(const ConfigKeyInfo& info, std::string_view text) {
     switch (info.type) {
         case ConfigValueType::Integer: {
-            const std::string t = trim(text);
+            std::string t = trim(text);
             const bool digits = !t.empty() && std::ranges::all_of(t.substr(t[0] == '-' ? 1 : 0), [](char c) {
                 return c >= '0' && c <= '9';
             }) && t != "-";

@@ -39,7 +39,7 @@ std::string decomposed(std::string_view s) {
 }  // namespace
 
 std::string withToneOnLast(std::string_view input, ToneMark tone) {
-    const std::string nfc = toNfcLossy(input);
+    std::string nfc = toNfcLossy(input);
     std::vector<char32_t> cps = decode(decomposed(nfc));
     // The last base letter and the marks after it.
     std::size_t base = cps.size();
