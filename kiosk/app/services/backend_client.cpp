@@ -211,7 +211,7 @@ std::expected<core::Dossier, LookupError> BackendClient::lookupDossier(std::stri
 std::expected<CatalogFetch, LookupError> BackendClient::fetchCatalog(std::string_view etag, const std::atomic<bool>* cancel) {
     platform::HttpRequest request{"GET", "/api/v1/guidance/catalog", {}, {}};
     if (!etag.empty()) request.headers.emplace_back("If-None-Match", std::string{etag});
-    auto response = send(std::move(request), true, cancel);
+    auto response = send(request, true, cancel);
     if (!response) return logged(response.error(), "catalog");
     CatalogFetch out;
     out.etag = response->etag;
@@ -231,7 +231,7 @@ std::expected<void, LookupError> BackendClient::submitRating(const core::Rating&
     platform::HttpRequest request{"POST", "/api/v1/ratings", {}, core::buildRatingJson(rating)};
     request.headers.emplace_back("Content-Type", "application/json");
     request.headers.emplace_back("Idempotency-Key", rating.idempotencyKey);
-    auto response = send(std::move(request), false, cancel);
+    auto response = send(request, false, cancel);
     if (!response) return logged(response.error(), "rating");
     return {};
 }
@@ -239,7 +239,7 @@ std::expected<void, LookupError> BackendClient::submitRating(const core::Rating&
 std::expected<void, LookupError> BackendClient::sendHeartbeat(const core::Heartbeat& heartbeat, const std::atomic<bool>* cancel) {
     platform::HttpRequest request{"POST", "/api/v1/heartbeats", {}, core::buildHeartbeatJson(heartbeat)};
     request.headers.emplace_back("Content-Type", "application/json");
-    auto response = send(std::move(request), false, cancel);
+    auto response = send(request, false, cancel);
     if (!response) return logged(response.error(), "heartbeat");
     return {};
 }

@@ -158,7 +158,9 @@ Outbox::~Outbox() {
 }
 
 void Outbox::close() {
-    if (m_db != nullptr) sqlite3_close(m_db);
+    // _v2: a statement still open (a check that found the database unusable closes from inside its
+    // scope) no longer keeps the connection alive forever; it is freed when that statement ends.
+    if (m_db != nullptr) sqlite3_close_v2(m_db);
     m_db = nullptr;
 }
 

@@ -89,7 +89,7 @@ private:
     void startStaff(GlobalOptions options);
     void runStaffTask(const core::StaffCommand& task);
     void reloadSettings();
-    void applySettings(core::Result<core::LoadedSettings> loaded, PinStatus pin);
+    void applySettings(core::Result<core::LoadedSettings> loaded, const PinStatus& pin);
     void watchStaffGesture();
     std::optional<core::Event> drawStaffScreen(const ScreenInputs& in);
 

@@ -144,8 +144,8 @@ void KioskShell::runStaffTask(const core::StaffCommand& task) {
 
 // The files are read on the staff worker; applySettings runs on this thread with the result.
 void KioskShell::reloadSettings() {
-    m_staff->reloadSettings([this](core::Result<core::LoadedSettings> loaded, PinStatus pin) {
-        applySettings(std::move(loaded), std::move(pin));
+    m_staff->reloadSettings([this](core::Result<core::LoadedSettings> loaded, const PinStatus& pin) {
+        applySettings(std::move(loaded), pin);
     });
 }
 
@@ -153,7 +153,7 @@ void KioskShell::reloadSettings() {
 // printer, camera, scanners, guidance), the flow takes the new idle times and defaults, the wedge and
 // gesture detectors their new limits. Keys of the window and folders wait for a restart (the staff
 // page said so). Unchanged settings rebuild nothing, so health figures survive a visit to staff mode.
-void KioskShell::applySettings(core::Result<core::LoadedSettings> loaded, PinStatus pin) {
+void KioskShell::applySettings(core::Result<core::LoadedSettings> loaded, const PinStatus& pin) {
     m_flowConfig.staffPinSet = pin.set;
     if (!loaded) {
         spdlog::error("settings not reloaded (the kiosk keeps its current ones): {}", loaded.error().message);

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "kiosk/core/common/atomic_file.hpp"
+#include "kiosk/core/common/system_error.hpp"
 #include "kiosk/core/staff/pin.hpp"
 
 namespace kiosk::app {

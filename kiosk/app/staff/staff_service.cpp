@@ -21,6 +21,7 @@
 #include "kiosk/app/staff/config_files.hpp"
 #include "kiosk/app/staff/provisioner.hpp"
 #include "kiosk/core/common/atomic_file.hpp"
+#include "kiosk/core/common/system_error.hpp"
 #include "kiosk/core/staff/pin.hpp"
 
 extern char** environ;
@@ -89,6 +90,7 @@ void restartProgram() {
         return;
     }
     std::vector<char*> argv;
+    argv.reserve(args.size() + 1);
     for (std::string& a : args) argv.push_back(a.data());
     argv.push_back(nullptr);
     spdlog::info("restarting the kiosk program");

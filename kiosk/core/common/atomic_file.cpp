@@ -9,6 +9,8 @@
 #include <random>
 #include <string>
 
+#include "kiosk/core/common/system_error.hpp"
+
 namespace kiosk::core {
 namespace {
 

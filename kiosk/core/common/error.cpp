@@ -1,4 +1,5 @@
 #include "kiosk/core/common/result.hpp"
+#include "kiosk/core/common/system_error.hpp"
 
 #include <system_error>
 

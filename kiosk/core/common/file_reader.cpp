@@ -9,6 +9,8 @@
 #include <cstdio>
 #include <system_error>
 
+#include "kiosk/core/common/system_error.hpp"
+
 namespace kiosk::core {
 namespace {
 

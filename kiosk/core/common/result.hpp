@@ -24,10 +24,6 @@ enum class ErrorKind {
 /// Stable lower-case name of a kind, for logs and JSON ("invalid_input", ...).
 std::string_view toString(ErrorKind kind);
 
-/// The system's text for an errno value ("No such file or directory"); unlike std::strerror, safe
-/// from any thread.
-std::string systemErrorText(int error);
-
 struct Error {
     ErrorKind kind = ErrorKind::Internal;
     std::string message;  ///< for staff and logs; never carries personal data
