@@ -8,6 +8,7 @@
 #include <charconv>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <regex>
 #include <sstream>
 #include <system_error>
@@ -243,13 +244,16 @@ bool hasControlChars(std::string_view s) {
     return std::ranges::any_of(s, [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
 }
 
+/// What is wrong with a value, or nothing: every check below returns one.
+using Problem = std::optional<std::string>;
+
 bool isHostChar(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
            c == '_';
 }
 
-/// Host, or [IPv6], followed by an optional :port. Returns an error text or "".
-std::string checkHostPort(std::string_view hostPort, bool portRequired) {
+/// Host, or [IPv6], followed by an optional :port. @return what is wrong, or nothing
+Problem checkHostPort(std::string_view hostPort, bool portRequired) {
     std::string_view host = hostPort;
     std::string_view port;
     if (host.starts_with('[')) {
@@ -283,8 +287,8 @@ std::string checkHostPort(std::string_view hostPort, bool portRequired) {
     return {};
 }
 
-/// http(s)://host[:port][/path...]. Returns an error text or "".
-std::string checkHttpUrl(std::string_view url, bool httpsOnly) {
+/// http(s)://host[:port][/path...]. @return what is wrong, or nothing
+Problem checkHttpUrl(std::string_view url, bool httpsOnly) {
     std::string_view rest;
     if (url.starts_with("https://")) {
         rest = url.substr(8);
@@ -299,18 +303,19 @@ std::string checkHttpUrl(std::string_view url, bool httpsOnly) {
     const auto end = rest.find_first_of("/?#");
     const std::string_view authority = rest.substr(0, end);
     if (authority.find('@') != std::string_view::npos) return "bad URL: user names in URLs are not allowed";
-    if (std::string problem = checkHostPort(authority, false); !problem.empty()) return "bad URL: " + problem;
+    if (Problem problem = checkHostPort(authority, false)) return "bad URL: " + *problem;
     return {};
 }
 
 // The printer backends' own parser (kiosk/core/printer/printer_uri.hpp): what passes here opens there.
-std::string checkPrinterUri(std::string_view uri) {
+Problem checkPrinterUri(std::string_view uri) {
     if (uri.empty()) return {};
     auto parsed = parsePrinterUri(uri);
-    return parsed ? std::string{} : "bad printer URI: " + parsed.error().message;
+    if (parsed) return std::nullopt;
+    return "bad printer URI: " + parsed.error().message;
 }
 
-std::string checkString(const KeyDef& def, std::string_view value) {
+Problem checkString(const KeyDef& def, std::string_view value) {
     if (!def.choices.empty()) {
         if (std::ranges::find(def.choices, value) != def.choices.end()) return {};
         std::string message = "bad value '" + std::string{value} + "'; expected one of:";
@@ -321,13 +326,13 @@ std::string checkString(const KeyDef& def, std::string_view value) {
         case Format::Plain:
             return {};
         case Format::Path:
-            return hasControlChars(value) ? "contains control characters" : std::string{};
+            return hasControlChars(value) ? Problem{"contains control characters"} : std::nullopt;
         case Format::HttpUrl:
-            return value.empty() ? std::string{} : checkHttpUrl(value, false);
+            return value.empty() ? std::nullopt : checkHttpUrl(value, false);
         case Format::LookupTemplate:
             if (value.empty()) return {};
-            if (std::string problem = checkHttpUrl(value, true); !problem.empty()) return problem;
-            return value.find("{code}") == std::string_view::npos ? "bad URL: must contain {code}" : std::string{};
+            if (Problem problem = checkHttpUrl(value, true)) return problem;
+            return value.find("{code}") == std::string_view::npos ? Problem{"bad URL: must contain {code}"} : std::nullopt;
         case Format::TimeZone: {
             // Area/Location names of the tz database: letters, digits, '/', '_', '-', '+'. Whether the
             // zone exists is the system database's to say (platform/time_zone.hpp, at start).
@@ -337,7 +342,7 @@ std::string checkString(const KeyDef& def, std::string_view value) {
                                 return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
                                        c == '/' || c == '_' || c == '-' || c == '+';
                             });
-            return ok ? std::string{} : "not a time zone name (for example \"Asia/Ho_Chi_Minh\")";
+            return ok ? std::nullopt : Problem{"not a time zone name (for example \"Asia/Ho_Chi_Minh\")"};
         }
         case Format::PrinterUri:
             return checkPrinterUri(value);
@@ -365,7 +370,7 @@ std::string checkString(const KeyDef& def, std::string_view value) {
             return {};
         }
         case Format::UrlPath:
-            return value.starts_with('/') && !hasControlChars(value) ? std::string{} : "must start with '/'";
+            return value.starts_with('/') && !hasControlChars(value) ? std::nullopt : Problem{"must start with '/'"};
         case Format::Host:
             if (value.empty() || !std::ranges::all_of(value, isHostChar)) {
                 return "'" + std::string{value} + "' is not a host name (no scheme, port or path)";
@@ -395,9 +400,9 @@ std::string checkString(const KeyDef& def, std::string_view value) {
 constexpr int kMaxKeyParts = 8;   ///< parts of one dotted key or table header
 constexpr int kMaxBrackets = 8;   ///< arrays and inline tables open at once
 
-/// Walks the text outside strings and comments. @return "" when within the caps, else the problem
+/// Walks the text outside strings and comments. @return nothing when within the caps, else the problem
 /// and the 1-based line in @p line.
-std::string checkTomlShape(std::string_view text, int& line) {
+Problem checkTomlShape(std::string_view text, int& line) {
     enum class In { Code, Comment, Basic, Literal, MultiBasic, MultiLiteral };
     In in = In::Code;
     int brackets = 0;
@@ -508,17 +513,17 @@ std::expected<E, std::string> parseChoiceValue(std::string_view name) {
     return std::unexpected(std::move(message));
 }
 
-/// Checks @p node against @p def and, when valid, stores it. Returns an error text or "".
-std::string assign(const KeyDef& def, const toml::node& node, Settings& settings) {
+/// Checks @p node against @p def and, when valid, stores it. @return what is wrong, or nothing
+Problem assign(const KeyDef& def, const toml::node& node, Settings& settings) {
     const Ref ref = def.ref(settings);
     std::string wrongType = "wrong type: expected " + expectedType(ref) + ", got " + typeName(node);
     return std::visit(
-        [&](auto* target) -> std::string {
+        [&](auto* target) -> Problem {
             using T = std::remove_pointer_t<decltype(target)>;
             if constexpr (std::is_same_v<T, std::string>) {
                 if (!node.is_string()) return wrongType;
                 const std::string& value = node.as_string()->get();
-                if (std::string problem = checkString(def, value); !problem.empty()) return problem;
+                if (Problem problem = checkString(def, value)) return problem;
                 *target = value;
             } else if constexpr (std::is_same_v<T, bool>) {
                 if (!node.is_boolean()) return wrongType;
@@ -538,7 +543,7 @@ std::string assign(const KeyDef& def, const toml::node& node, Settings& settings
                                ", expected a string";
                     }
                     const std::string& value = element.as_string()->get();
-                    if (std::string problem = checkString(def, value); !problem.empty()) return problem;
+                    if (Problem problem = checkString(def, value)) return problem;
                     values.push_back(value);
                     ++index;
                 }
@@ -628,8 +633,8 @@ std::vector<ConfigIssue> applyConfigText(LoadedSettings& loaded, std::string_vie
         return issues;
     }
     int shapeLine = 0;
-    if (std::string problem = checkTomlShape(text, shapeLine); !problem.empty()) {
-        issues.push_back({file, shapeLine, "(syntax)", std::move(problem)});
+    if (Problem problem = checkTomlShape(text, shapeLine)) {
+        issues.push_back({file, shapeLine, "(syntax)", std::move(*problem)});
         return issues;
     }
     toml::table root;
@@ -662,8 +667,8 @@ std::vector<ConfigIssue> applyConfigText(LoadedSettings& loaded, std::string_vie
                 issues.push_back({file, line, key, retired.empty() ? unknownKeyMessage(section, nameKey.str()) : std::string{retired}});
                 continue;
             }
-            if (std::string problem = assign(*def, valueNode, loaded.settings); !problem.empty()) {
-                issues.push_back({file, line, key, std::move(problem)});
+            if (Problem problem = assign(*def, valueNode, loaded.settings)) {
+                issues.push_back({file, line, key, std::move(*problem)});
                 continue;
             }
             loaded.sources[key] = KeySource{layer, file, line};
@@ -682,8 +687,8 @@ std::vector<ConfigIssue> applyOverride(LoadedSettings& loaded, std::string_view 
     if (!std::holds_alternative<std::string*>(def->ref(loaded.settings))) {
         return {{option, 0, std::string{key}, "only text keys can be overridden on the command line"}};
     }
-    if (std::string problem = checkString(*def, value); !problem.empty()) {
-        return {{option, 0, std::string{key}, std::move(problem)}};
+    if (Problem problem = checkString(*def, value)) {
+        return {{option, 0, std::string{key}, std::move(*problem)}};
     }
     *std::get<std::string*>(def->ref(loaded.settings)) = std::string{value};
     loaded.sources[std::string{key}] = KeySource{ConfigLayer::CommandLine, option, 0};
