@@ -225,11 +225,20 @@ std::optional<StaffUiEvent> drawStaffSettings(const SettingsView& v) {
         const std::size_t rows = (v.groups.size() + perRow - 1) / perRow;
         top += static_cast<float>(rows) * (m.touch + m.gap * 0.5f) + m.gap * 0.5f;
     } else {
+        // One column of groups while they fit the height; two narrower ones (smaller text) when more
+        // groups than rows, so none is cut off at the bottom of the screen.
+        const float rowStep = m.touch + m.gap * 0.5f;
+        const auto fitRows = static_cast<std::size_t>(std::max(1.0f, (body.height() + m.gap * 0.5f) / rowStep));
+        const std::size_t cols = v.groups.size() > fitRows ? 2 : 1;
+        const float w = cols == 1 ? colW : (colW - m.gap * 0.5f) / 2.0f;
         for (std::size_t i = 0; i < v.groups.size(); ++i) {
             const auto& [id, label] = v.groups[i];
-            detail::moveTo(ImVec2(body.min.x, body.min.y + static_cast<float>(i) * (m.touch + m.gap * 0.5f)));
-            if (touchButton(("group-" + id).c_str(), label, ImVec2(colW, m.touch),
-                            id == v.group ? ButtonKind::Selected : ButtonKind::Secondary, true, f.body)) {
+            const std::size_t row = i / cols;
+            const std::size_t col = i % cols;
+            detail::moveTo(ImVec2(body.min.x + static_cast<float>(col) * (w + m.gap * 0.5f),
+                                  body.min.y + static_cast<float>(row) * rowStep));
+            if (touchButton(("group-" + id).c_str(), label, ImVec2(w, m.touch),
+                            id == v.group ? ButtonKind::Selected : ButtonKind::Secondary, true, cols == 1 ? f.body : f.small)) {
                 event = staff_act::Group{id};
             }
         }
