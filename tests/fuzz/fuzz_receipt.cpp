@@ -12,6 +12,17 @@
 
 using namespace kiosk::core;
 
+namespace {
+
+/// The code or token read, or "" when the text is not a receipt.
+std::string outputOf(const ReceiptReading& reading) {
+    if (const auto* code = std::get_if<DossierCode>(&reading)) return code->value;
+    if (const auto* token = std::get_if<ReceiptToken>(&reading)) return token->value;
+    return {};
+}
+
+}  // namespace
+
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     static const ReceiptRules rules;
     const std::string_view input(reinterpret_cast<const char*>(data), size);
@@ -37,6 +48,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         const std::string_view id = input.substr(start, end - start);
         if (id.size() < 9 || (end < input.size() && input[end] != '&')) continue;
         if (input.find(id) != start || input.find(id, end) != std::string_view::npos) continue;
+        // The reader removes invisible characters, which can join digits elsewhere into the same run
+        // (a code "...345000" + U+000B + "000..."): what it reads without the ID's digits shows whether
+        // the output came from the ID at all.
+        std::string withoutId{input};
+        withoutId.erase(start, end - start);
+        if (outputOf(readReceipt(withoutId, rules)) == out) continue;
         KIOSK_FUZZ_CHECK(out.find(id) == std::string::npos);
     }
     return 0;
