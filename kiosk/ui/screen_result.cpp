@@ -219,6 +219,23 @@ void fees(const core::DossierAnswer& a, const Strings& t, float width) {
 }
 
 // Everything below the first view.
+// The first view, the same in both layouts: status, an apology when there is one, what to do, where
+// the dossier is.
+void firstView(const core::DossierAnswer& a, const Strings& t, float w) {
+    const Theme& theme = currentTheme();
+    const Metrics& m = theme.metrics;
+    const FontSet& f = fonts();
+    statusBanner(a, w);
+    if (!a.apology.empty()) {
+        vspace(4.0f * m.scale);
+        wrappedText(f.bodyBold, a.apology, theme.palette.text, w);
+    }
+    vspace(m.gap * 0.5f);
+    nextStepBox(a, t, w);
+    vspace(m.gap * 0.5f);
+    currentStep(a, t, w);
+}
+
 void details(const core::DossierAnswer& a, const Strings& t, float width, bool withQr) {
     const Theme& theme = currentTheme();
     const Metrics& m = theme.metrics;
@@ -361,15 +378,7 @@ std::optional<UiEvent> drawLandscape(const ResultView& v, const Strings& t, cons
     detail::moveTo(body.min);
     beginTouchScroll("result-scroll", ImVec2(mainW, body.height()), a.code);
     const float w = mainW - scrollbar;
-    statusBanner(a, w);
-    if (!a.apology.empty()) {
-        vspace(4.0f * m.scale);
-        wrappedText(f.bodyBold, a.apology, theme.palette.text, w);
-    }
-    vspace(m.gap * 0.5f);
-    nextStepBox(a, t, w);
-    vspace(m.gap * 0.5f);
-    currentStep(a, t, w);
+    firstView(a, t, w);
     details(a, t, w, !qrInSide);
     if (v.askRating && !ratingInSide) {
         detail::heading(t.get("screens.result.rate_heading"), w);
@@ -454,15 +463,7 @@ std::optional<UiEvent> drawPortrait(const ResultView& v, const Strings& t, const
     detail::moveTo(body.min);
     beginTouchScroll("result-scroll", ImVec2(W, body.height() - footerH), a.code);
     const float w = W - scrollbar;
-    statusBanner(a, w);
-    if (!a.apology.empty()) {
-        vspace(4.0f * m.scale);
-        wrappedText(f.bodyBold, a.apology, theme.palette.text, w);
-    }
-    vspace(m.gap * 0.5f);
-    nextStepBox(a, t, w);
-    vspace(m.gap * 0.5f);
-    currentStep(a, t, w);
+    firstView(a, t, w);
     details(a, t, w, true);
     vspace(m.padding * 2.0f);
     endTouchScroll(t.get("screens.common.scroll_hint"));
