@@ -12,6 +12,7 @@ packages=(
   libimgui-dev libglfw3-dev libcurl4-openssl-dev libzxing-dev libgtest-dev libgmock-dev libbenchmark-dev
   nlohmann-json3-dev libtomlplusplus-dev libcli11-dev libspdlog-dev libstb-dev libutf8proc-dev
   libsqlite3-dev libcpp-httplib-dev libssl-dev libsodium-dev libsystemd-dev libv4l-dev libcups2-dev
+  libturbojpeg0-dev
   # the office time zone from the system tz database (Howard Hinnant's date/tz.h)
   libhowardhinnant-date-dev
   # spoken status: espeak-ng (with its Vietnamese voice data) and the pcaudiolib it plays through

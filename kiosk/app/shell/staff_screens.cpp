@@ -155,6 +155,19 @@ ui::StaffFrame frameFor(const StaffInputs& in) {
 // [SECTION] audit, power, PIN, provisioning, setup
 //-----------------------------------------------------------------------------
 
+std::string StaffScreens::auditText(const core::AuditEntry& e, const ui::Strings& t) {
+    std::string what = t.get("staff.audit." + std::string(core::toString(e.action)));
+    if (!e.key.empty()) what += " " + e.key;
+    if (e.action == core::AuditAction::SettingChanged) what += ": " + e.from + " → " + e.to;
+    if (!e.detail.empty()) {
+        // The fixed outcome words (printed, ok, a print failure, why staff mode ended) in the staff's
+        // language; counts, kiosk IDs and messages as recorded.
+        const std::string detailKey = "staff.audit.detail." + e.detail;
+        what += " (" + (t.has(detailKey) ? t.get(detailKey) : e.detail) + ")";
+    }
+    return what;
+}
+
 ui::AuditView StaffScreens::auditView(const StaffInputs& in) {
     const ui::Strings& t = in.strings;
     ui::AuditView v;
@@ -162,11 +175,7 @@ ui::AuditView StaffScreens::auditView(const StaffInputs& in) {
     v.emptyText = t.get(in.data ? "staff.audit.empty" : "staff.settings.loading");
     if (!in.data) return v;
     for (const core::AuditEntry& e : in.data->audit) {
-        std::string what = t.get("staff.audit." + std::string(core::toString(e.action)));
-        if (!e.key.empty()) what += " " + e.key;
-        if (e.action == core::AuditAction::SettingChanged) what += ": " + e.from + " → " + e.to;
-        if (!e.detail.empty()) what += " (" + e.detail + ")";
-        v.entries.push_back({dayAndTime(in, e.at), what, Health::Neutral});
+        v.entries.push_back({dayAndTime(in, e.at), auditText(e, t), Health::Neutral});
     }
     return v;
 }

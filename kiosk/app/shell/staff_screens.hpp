@@ -15,6 +15,7 @@
 #include "kiosk/app/shell/camera_preview.hpp"
 #include "kiosk/app/staff/staff_service.hpp"
 #include "kiosk/core/flow/flow.hpp"
+#include "kiosk/core/staff/audit.hpp"
 #include "kiosk/ui/staff_views.hpp"
 #include "kiosk/ui/strings.hpp"
 #include "kiosk/ui/views.hpp"
@@ -48,6 +49,9 @@ public:
     ui::DeviceView deviceView(const StaffInputs& in);
     ui::SettingsView settingsView(const StaffInputs& in);
     static ui::AuditView auditView(const StaffInputs& in);
+    /// One audit entry as staff read it: the action, the key and values, the detail (its fixed words
+    /// translated, anything else as recorded).
+    static std::string auditText(const core::AuditEntry& e, const ui::Strings& t);
     static ui::PowerView powerView(const StaffInputs& in);
     static ui::NewPinView newPinView(const StaffInputs& in, bool setup);
     static ui::ProvisionView provisionView(const StaffInputs& in);

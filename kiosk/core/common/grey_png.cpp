@@ -3,15 +3,16 @@
 #include <algorithm>
 #include <cstring>
 
+#include <turbojpeg.h>
+
 // stb_image_write and stb_image are implemented here, once for the whole program; no stdio so the
 // core does no file I/O.
 #define STBI_WRITE_NO_STDIO
 #define STB_IMAGE_WRITE_IMPLEMENTATION
 #define STBI_NO_STDIO
 // decodeImage (scan/image_view.hpp: scan-image, the image-file camera) promises PNG, JPEG, BMP and
-// PGM/PPM; STBI_ONLY_PNG alone made every JPEG photo "unknown image type".
+// PGM/PPM. stb decodes PNG, BMP and PGM/PPM; JPEG is libjpeg-turbo's (decodeJpeg below).
 #define STBI_ONLY_PNG
-#define STBI_ONLY_JPEG
 #define STBI_ONLY_BMP
 #define STBI_ONLY_PNM
 #define STB_IMAGE_IMPLEMENTATION
@@ -78,84 +79,53 @@ std::string checkPnmHeader(std::span<const std::uint8_t> bytes) {
     return {};
 }
 
-/// stb 2.27 (Debian 12) builds a JPEG Huffman table from a DHT segment's 16 code counts without
-/// checking that they add up to at most 256: a larger sum writes past the table (found by the image
-/// fuzzer; later stb versions check it). Every place stb could read a DHT from (an FF C4 marker) is
-/// checked here first, table by table as stb reads it.
-/// @return "" when every Huffman table fits; otherwise the reason
-std::string checkJpegHuffmanTables(std::span<const std::uint8_t> bytes) {
-    // What stb takes for a JPEG: an SOI marker, FF D8, possibly after FF fill bytes.
-    std::size_t start = 0;
-    while (start < bytes.size() && bytes[start] == 0xFF) ++start;
-    if (start == 0 || start >= bytes.size() || bytes[start] != 0xD8) return {};
-    auto at = [&](std::size_t k) -> unsigned { return k < bytes.size() ? bytes[k] : 0U; };  // stb reads 0 past the end
-    // A real JPEG has a few DHT markers (a few dozen in a progressive one with a thumbnail); the cap
-    // keeps this walk linear in the file size whatever the file holds.
-    constexpr int kMaxHuffmanMarkers = 256;
-    int markers = 0;
-    for (std::size_t i = start; i + 1 < bytes.size(); ++i) {
-        if (bytes[i] != 0xFF || bytes[i + 1] != 0xC4) continue;
-        if (++markers > kMaxHuffmanMarkers) return "too many JPEG Huffman table markers";
-        const std::size_t length = (at(i + 2) << 8) | at(i + 3);
-        std::size_t k = i + 4;
-        auto left = static_cast<std::ptrdiff_t>(length) - 2;
-        while (left > 0 && k < bytes.size()) {
-            unsigned count = 0;
-            for (std::size_t c = 1; c <= 16; ++c) count += at(k + c);
-            if (count > 256) return "bad JPEG Huffman table";
-            k += 17 + count;
-            left -= static_cast<std::ptrdiff_t>(17 + count);
-        }
-    }
-    return {};
+/// stb's reason for its last failure, or @p otherwise when it gave none: stb 2.27 may leave no reason
+/// or an empty one (a PNG with an empty IDAT chunk, found by the image fuzzer).
+std::string stbReason(const char* otherwise) {
+    const char* why = stbi_failure_reason();
+    return why != nullptr && *why != '\0' ? std::string{why} : std::string{otherwise};
 }
 
-/// stb 2.27 decodes a scan with whatever its Huffman table slot holds: a scan that uses a table no DHT
-/// defined yet reads outside the (all-zero) table (found by the image fuzzer: index -38). Every scan
-/// header (FF DA) must find the tables it uses defined by a DHT (FF C4) earlier in the file: DC and AC
-/// tables for a baseline scan; for a progressive one (SOF2) the DC table of a first DC scan and the AC
-/// table of an AC scan. Markers are looked for everywhere, as in checkJpegHuffmanTables.
-/// @return "" when the bytes are not a JPEG or every scan's tables are defined; otherwise the reason
-std::string checkJpegScanTables(std::span<const std::uint8_t> bytes) {
-    std::size_t start = 0;
-    while (start < bytes.size() && bytes[start] == 0xFF) ++start;
-    if (start == 0 || start >= bytes.size() || bytes[start] != 0xD8) return {};
-    auto at = [&](std::size_t k) -> unsigned { return k < bytes.size() ? bytes[k] : 0U; };
-    bool defined[2][4] = {};  // [tc: 0 DC, 1 AC][th]
-    bool progressive = false;
-    for (std::size_t i = start; i + 1 < bytes.size(); ++i) {
-        if (bytes[i] != 0xFF) continue;
-        const unsigned marker = bytes[i + 1];
-        if (marker == 0xC2) progressive = true;
-        if (marker == 0xC4) {
-            const std::size_t length = (at(i + 2) << 8) | at(i + 3);
-            std::size_t k = i + 4;
-            auto left = static_cast<std::ptrdiff_t>(length) - 2;
-            while (left > 0 && k < bytes.size()) {
-                const unsigned q = at(k);
-                if ((q >> 4) <= 1 && (q & 15) <= 3) defined[q >> 4][q & 15] = true;
-                unsigned count = 0;
-                for (std::size_t c = 1; c <= 16; ++c) count += at(k + c);
-                k += 17 + count;
-                left -= static_cast<std::ptrdiff_t>(17 + count);
-            }
-        } else if (marker == 0xDA) {
-            const unsigned components = at(i + 4);
-            const std::size_t after = i + 5 + 2 * std::size_t{components};
-            const unsigned ss = at(after);
-            const unsigned ah = at(after + 2) >> 4;
-            const bool needDc = !progressive || (ss == 0 && ah == 0);
-            const bool needAc = !progressive || ss > 0;
-            for (unsigned c = 0; c < components && c < 4; ++c) {
-                const unsigned tables = at(i + 6 + 2 * std::size_t{c});
-                if ((needDc && (tables >> 4 > 3 || !defined[0][tables >> 4])) ||
-                    (needAc && ((tables & 15) > 3 || !defined[1][tables & 15]))) {
-                    return "JPEG scan uses an undefined Huffman table";
-                }
-            }
-        }
+/// Whether the bytes are a JPEG: an SOI marker, FF D8.
+bool isJpeg(std::span<const std::uint8_t> bytes) {
+    return bytes.size() >= 2 && bytes[0] == 0xFF && bytes[1] == 0xD8;
+}
+
+/// Decodes a JPEG with libjpeg-turbo (its TurboJPEG API), straight to one grey channel. stb 2.27's JPEG
+/// decoder was the image fuzzer's main finding: three defects in its Huffman decoding (a table written
+/// past its end, one read outside, a shift by 33) that stb only fixed later. libjpeg-turbo is the JPEG
+/// decoder every Debian program uses and is fuzzed continuously upstream.
+/// The size in the header is checked against @p limits before anything is decoded; a progressive JPEG
+/// may have at most 500 scans (TJFLAG_LIMITSCANS: each scan is a full pass over the coefficients, so a
+/// small file with many scans would be a CPU bomb). A damaged JPEG that libjpeg-turbo can still decode
+/// with a warning (a truncated camera frame) is kept: what was decoded may still hold the code.
+std::expected<GreyPixels, std::string> decodeJpeg(std::span<const std::uint8_t> bytes, const ImageLimits& limits) {
+    tjhandle handle = tjInitDecompress();
+    if (handle == nullptr) return std::unexpected(std::string{"JPEG decoder unavailable"});
+    struct Release {
+        tjhandle h;
+        ~Release() { tjDestroy(h); }
+    } release{handle};
+    auto reason = [&] { return "bad JPEG: " + std::string{tjGetErrorStr2(handle)}; };
+    int w = 0;
+    int h = 0;
+    int subsampling = 0;
+    int colorspace = 0;
+    if (tjDecompressHeader3(handle, bytes.data(), static_cast<unsigned long>(bytes.size()), &w, &h, &subsampling,
+                            &colorspace) != 0) {
+        return std::unexpected(reason());
     }
-    return {};
+    if (auto problem = checkSize(w, h, limits); !problem.empty()) return std::unexpected(std::move(problem));
+    GreyPixels out;
+    out.width = w;
+    out.height = h;
+    out.pixels.resize(static_cast<std::size_t>(w) * static_cast<std::size_t>(h));
+    if (tjDecompress2(handle, bytes.data(), static_cast<unsigned long>(bytes.size()), out.pixels.data(), w, w, h,
+                      TJPF_GRAY, TJFLAG_LIMITSCANS) != 0 &&
+        tjGetErrorCode(handle) != TJERR_WARNING) {
+        return std::unexpected(reason());
+    }
+    return out;
 }
 
 /// stb 2.27 grows its buffer to a PNG chunk's declared length before it reads the chunk: a 283-byte
@@ -187,8 +157,7 @@ std::vector<std::uint8_t> encodeGreyPng(const std::uint8_t* pixels, int width, i
 std::expected<GreyPixels, std::string> decodeGreyPng(std::span<const std::uint8_t> png, const ImageLimits& limits) {
     if (png.empty()) return std::unexpected(std::string{"empty image"});
     if (auto problem = checkPnmHeader(png); !problem.empty()) return std::unexpected(std::move(problem));
-    if (auto problem = checkJpegHuffmanTables(png); !problem.empty()) return std::unexpected(std::move(problem));
-    if (auto problem = checkJpegScanTables(png); !problem.empty()) return std::unexpected(std::move(problem));
+    if (isJpeg(png)) return decodeJpeg(png, limits);
     if (auto problem = checkPngChunks(png); !problem.empty()) return std::unexpected(std::move(problem));
     int w = 0;
     int h = 0;
@@ -196,16 +165,12 @@ std::expected<GreyPixels, std::string> decodeGreyPng(std::span<const std::uint8_
     const int size = static_cast<int>(png.size());
     // The header alone: nothing is allocated for pixels until the size is known to be sane.
     if (stbi_info_from_memory(png.data(), size, &w, &h, &channels) == 0) {
-        const char* why = stbi_failure_reason();
-        return std::unexpected(std::string{why ? why : "unknown image type"});
+        return std::unexpected(stbReason("unknown image type"));
     }
     if (auto problem = checkSize(w, h, limits); !problem.empty()) return std::unexpected(std::move(problem));
     // Ask stb for one channel: it converts colour to luminance itself.
     unsigned char* px = stbi_load_from_memory(png.data(), size, &w, &h, &channels, 1);
-    if (px == nullptr) {
-        const char* why = stbi_failure_reason();
-        return std::unexpected(std::string{why ? why : "unknown"});
-    }
+    if (px == nullptr) return std::unexpected(stbReason("corrupt image data"));
     // The decoder read the header again; never trust that it agrees with the first look.
     if (auto problem = checkSize(w, h, limits); !problem.empty()) {
         stbi_image_free(px);

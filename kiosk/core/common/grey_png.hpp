@@ -1,7 +1,8 @@
 #pragma once
-// 8-bit grey PNG encoding and decoding through stb, shared by the scan module (camera images,
-// diagnostics) and the slip module (rasters). The stb implementation lives in grey_png.cpp, once
-// for the whole program, built with PNG support only and no stdio: the core does no file I/O.
+// 8-bit grey PNG encoding and decoding, shared by the scan module (camera images, diagnostics) and the
+// slip module (rasters). stb encodes and decodes PNG (and decodes BMP and PGM/PPM); libjpeg-turbo
+// decodes JPEG. The stb implementation lives in grey_png.cpp, once for the whole program, built
+// without stdio: the core does no file I/O.
 //
 // The helpers return stb's result only; each caller words its own errors (ErrorKind, message).
 
@@ -34,13 +35,13 @@ struct ImageLimits {
     std::int64_t maxFileBytes = std::int64_t{64} * 1024 * 1024;  ///< image files only; config key camera.max_image_bytes
 };
 
-/// Decodes a PNG (or a JPEG, BMP or PGM/PPM: stb is built with those too) to one grey channel (stb
-/// converts colour with its luminance weights). The header's width and height are checked against
+/// Decodes a PNG, JPEG, BMP or PGM/PPM to one grey channel (stb and libjpeg-turbo convert colour
+/// with their luminance weights). The header's width and height are checked against
 /// @p limits first; a PNM header is checked by this function before stb reads it (stb's own number
 /// reading overflows on a 10-digit width).
 /// @param png    the encoded bytes; at most INT_MAX of them (the caller checks)
 /// @param limits the largest image accepted
-/// @return the pixels, or the reason (stb's, or "... over the limit of N pixels")
+/// @return the pixels, or the reason (the decoder's, or "... over the limit of N pixels")
 std::expected<GreyPixels, std::string> decodeGreyPng(std::span<const std::uint8_t> png, const ImageLimits& limits = {});
 
 }  // namespace kiosk::core

@@ -194,16 +194,20 @@ std::size_t editDistance(std::string_view a, std::string_view b) {
 
 /// The closest candidate, if close enough to be a plausible typo.
 std::string closest(std::string_view word, const std::vector<std::string>& candidates) {
+    const std::size_t limit = std::max<std::size_t>(2, word.size() / 3);
     std::string best;
     std::size_t bestDistance = std::string_view::npos;
     for (const std::string& c : candidates) {
+        // The difference in length is a lower bound of the distance: a long unknown name (a fuzzer's,
+        // or a pasted line) is not compared letter by letter with every key.
+        const std::size_t lengthGap = word.size() > c.size() ? word.size() - c.size() : c.size() - word.size();
+        if (lengthGap > limit) continue;
         const std::size_t d = editDistance(word, c);
         if (d < bestDistance) {
             bestDistance = d;
             best = c;
         }
     }
-    const std::size_t limit = std::max<std::size_t>(2, word.size() / 3);
     return bestDistance <= limit ? best : std::string{};
 }
 
