@@ -4,6 +4,7 @@
 // skipped by name before their value is even decoded, so it is never copied anywhere.
 
 #include "kiosk/core/receipt/receipt.hpp"
+#include "kiosk/core/receipt/code_pattern.hpp"
 #include "kiosk/core/text/url_encoding.hpp"
 
 #include "kiosk/core/text/utf8.hpp"
@@ -97,13 +98,9 @@ std::shared_ptr<const std::regex> compiledPattern(const std::string& pattern) {
             return entry.regex;
         }
     }
+    // An invalid pattern (config validation names the key) leaves null: every code fails to match.
     std::shared_ptr<const std::regex> regex;
-    try {
-        regex = std::make_shared<const std::regex>(pattern, std::regex::ECMAScript);
-    } catch (const std::regex_error&) {
-        // Invalid configuration: every code fails to match; config validation names the key.
-        regex = nullptr;
-    }
+    if (auto compiled = compileCodePattern(pattern)) regex = std::make_shared<const std::regex>(std::move(*compiled));
     constexpr std::size_t kMaxCached = 8;
     if (cache.size() >= kMaxCached) {
         cache.erase(cache.begin());

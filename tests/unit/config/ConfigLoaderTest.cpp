@@ -182,6 +182,8 @@ INSTANTIATE_TEST_SUITE_P(
         BadValueCase{"[printer]\nuri = \"usb:\"\n", "printer.uri", "no path"},
         BadValueCase{"[receipt]\ncode_pattern = \"[0-9\"\n", "receipt.code_pattern", "regular expression"},
         BadValueCase{"[receipt]\ncode_pattern = \"\"\n", "receipt.code_pattern", "empty"},
+        // Found by the config fuzzer: libstdc++ overflowed a long reading this count (UBSan).
+        BadValueCase{"[receipt]\ncode_pattern = '\\d{44444444444444444444}'\n", "receipt.code_pattern", "repeat count"},
         BadValueCase{"[receipt]\ntrusted_hosts = [\"https://x.vn\"]\n", "receipt.trusted_hosts", "host name"},
         BadValueCase{"[receipt]\ncode_parameters = [\"a=b\"]\n", "receipt.code_parameters", "parameter"},
         BadValueCase{"[receipt]\ntoken_path = \"apiqr\"\n", "receipt.token_path", "'/'"},
