@@ -327,9 +327,16 @@ std::optional<UiEvent> rating(const ResultView& v, const Strings& t, float width
     return event;
 }
 
-// The print result: a status line (not a button label), a warning when it failed.
-float printStatusHeight(const ResultView& v, float width) {
-    return v.printMessage.empty() ? 0.0f : wrappedTextHeight(fonts().bodyBold, v.printMessage, width);
+// The print result: a status line (not a button label), a warning when it failed. Its room is kept
+// from the start, as tall as the taller of "printing" and "printed" (or the message shown, when that
+// is taller still: a failure at large text), so Print, the rating and Done stay where they are while
+// the status changes under a finger that is on its way to them (the soak's missed taps).
+float printStatusHeight(const ResultView& v, const Strings& t, float width) {
+    if (!v.printerAvailable) return 0.0f;
+    ImFont* font = fonts().bodyBold;
+    const float usual = std::max(wrappedTextHeight(font, t.get("flow.print.printing"), width),
+                                 wrappedTextHeight(font, t.get("flow.print.done"), width));
+    return v.printMessage.empty() ? usual : std::max(usual, wrappedTextHeight(font, v.printMessage, width));
 }
 
 void printStatus(const ResultView& v, float width) {
@@ -364,7 +371,7 @@ std::optional<UiEvent> drawLandscape(const ResultView& v, const Strings& t, cons
     // The side column: the QR card takes what is left above Listen, Print with its status line, the
     // rating and Done, but never less than its minimum: then the rating moves into the page.
     const float doneH = m.touch;
-    const float printH = v.printerAvailable ? m.touch * 1.2f + printStatusHeight(v, sideW) + m.gap : 0.0f;
+    const float printH = v.printerAvailable ? m.touch * 1.2f + printStatusHeight(v, t, sideW) + m.gap : 0.0f;
     const float listenH = v.speechAvailable ? m.touch + m.gap : 0.0f;
     const float rateH = v.askRating ? ratingHeight(v, t, sideW) + m.gap : 0.0f;
     const float qrTextH = a.followUrl.empty() ? 0.0f : wrappedTextHeight(f.bodyBold, t.get("screens.result.follow"), sideW);
@@ -455,7 +462,7 @@ std::optional<UiEvent> drawPortrait(const ResultView& v, const Strings& t, const
     // The footer, top down: Listen, the print status line, Done | Print in one row (primary on the
     // right, as on every screen), and last the smaller rating.
     const float actionsH = m.touch * 1.2f;
-    const float statusH = printStatusHeight(v, W);
+    const float statusH = printStatusHeight(v, t, W);
     const float listenH = v.speechAvailable ? m.touch + m.gap : 0.0f;
     const float rateH = v.askRating ? ratingHeight(v, t, W) + m.gap : 0.0f;
     const float footerH = actionsH + (statusH > 0.0f ? statusH + m.gap * 0.5f : 0.0f) + listenH + rateH + m.gap;

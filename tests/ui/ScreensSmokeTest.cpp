@@ -252,6 +252,36 @@ TEST_P(ScreensSmokeTest, AttractSwitchesAndResultActionsReportTheirEvents) {
     EXPECT_TRUE(e && std::holds_alternative<act::Done>(*e));
 }
 
+// Print's status line changes while a citizen's finger is on its way to a rating or Done (the soak
+// saw 8 of 1,910 taps miss): the buttons must not move when it does. Before Print, "printing" and
+// "printed" take the same room.
+TEST_P(ScreensSmokeTest, ResultButtonsStayPutWhileThePrintStatusChanges) {
+    ResultView view = buildResultView(test::doneDossier(), m_chrome, test::resultOptions());
+    ASSERT_TRUE(view.askRating && view.printerAvailable);
+    std::map<std::string, TapTarget> before;
+    for (const char* key : {"", "flow.print.printing", "flow.print.done"}) {
+        SCOPED_TRACE(key);
+        view.printMessage = *key == '\0' ? std::string{} : m_strings.get(key);
+        view.printBusy = std::string_view{key} == "flow.print.printing";
+        for (int i = 0; i < 3; ++i) m_ui->frame([&] { return drawResult(view); });
+        std::map<std::string, TapTarget> now;
+        for (const char* id : {"print", "done", "rate-0", "rate-1", "rate-2"}) {
+            const auto it = tapTargets().find(id);
+            ASSERT_NE(it, tapTargets().end()) << id;
+            now[id] = it->second;
+        }
+        if (before.empty()) {
+            before = now;
+            continue;
+        }
+        for (const auto& [id, t] : now) {
+            EXPECT_EQ(t.min.x, before[id].min.x) << id;
+            EXPECT_EQ(t.min.y, before[id].min.y) << id;
+            EXPECT_EQ(t.max.y, before[id].max.y) << id;
+        }
+    }
+}
+
 // The result's long content follows the finger, keeps moving after release (inertia), and a drag
 // that starts on a button does not press it.
 TEST_P(ScreensSmokeTest, DragScrollsTheResultWithInertiaAndNeverTaps) {
