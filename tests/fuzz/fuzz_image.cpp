@@ -1,7 +1,10 @@
 // libFuzzer target: decoding an image file's bytes (PNG, JPEG, BMP, PGM/PPM) to luminance, the entry
 // point of `kiosk scan-image`, the image-file camera and slip rasters. Header sizes are checked against
 // the limits before decoding, so no input may allocate more than the limit allows: the limit here is
-// small (1 megapixel) to make a decompression bomb show up as a property failure or an RSS overrun.
+// small (512x512 pixels) to make a decompression bomb show up as a property failure or an RSS overrun,
+// and to keep the rate up: a small file that claims the largest size allowed is decoded whole, and at
+// 1 megapixel those inputs took the rate from 17,000 to 2,000 executions a second. The decoders' paths
+// do not depend on the size beyond that.
 #include <cstdint>
 #include <span>
 
@@ -11,7 +14,7 @@
 using namespace kiosk::core;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    constexpr ImageLimits kLimits{.maxPixels = 1'000'000};
+    constexpr ImageLimits kLimits{.maxPixels = 512 * 512};
     const auto image = decodeImage(std::span<const std::uint8_t>(data, size), kLimits);
     if (image) {
         KIOSK_FUZZ_CHECK(image->width > 0 && image->height > 0);

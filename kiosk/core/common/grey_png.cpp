@@ -13,6 +13,11 @@
 // decodeImage (scan/image_view.hpp: scan-image, the image-file camera) promises PNG, JPEG, BMP and
 // PGM/PPM. stb decodes PNG, BMP and PGM/PPM; JPEG is libjpeg-turbo's (decodeJpeg below).
 #define STBI_ONLY_PNG
+// stb's user messages are fixed strings. Its short ones are not: an unknown PNG chunk is reported by
+// writing the chunk's four bytes from the file into a static buffer (found by the image fuzzer as the
+// reason "I: ", a chunk type with a NUL in it), which puts file bytes in a log line and is a data race
+// between two threads decoding at once.
+#define STBI_FAILURE_USERMSG
 #define STBI_ONLY_BMP
 #define STBI_ONLY_PNM
 #define STB_IMAGE_IMPLEMENTATION
@@ -79,8 +84,8 @@ std::string checkPnmHeader(std::span<const std::uint8_t> bytes) {
     return {};
 }
 
-/// stb's reason for its last failure, or @p otherwise when it gave none: stb 2.27 may leave no reason
-/// or an empty one (a PNG with an empty IDAT chunk, found by the image fuzzer).
+/// stb's reason for its last failure (one of its fixed user messages), or @p otherwise when it gave
+/// none or an empty one.
 std::string stbReason(const char* otherwise) {
     const char* why = stbi_failure_reason();
     return why != nullptr && *why != '\0' ? std::string{why} : std::string{otherwise};
