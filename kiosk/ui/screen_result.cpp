@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <string>
 
+#include "kiosk/core/flow/flow.hpp"
 #include "kiosk/ui/qr_code.hpp"
 #include "kiosk/ui/screen_common.hpp"
 #include "kiosk/ui/screens.hpp"
@@ -334,8 +335,8 @@ std::optional<UiEvent> rating(const ResultView& v, const Strings& t, float width
 float printStatusHeight(const ResultView& v, const Strings& t, float width) {
     if (!v.printerAvailable) return 0.0f;
     ImFont* font = fonts().bodyBold;
-    const float usual = std::max(wrappedTextHeight(font, t.get("flow.print.printing"), width),
-                                 wrappedTextHeight(font, t.get("flow.print.done"), width));
+    const float usual = std::max(wrappedTextHeight(font, t.get(core::translationKey(core::PrintStatus::Printing)), width),
+                                 wrappedTextHeight(font, t.get(core::translationKey(core::PrintStatus::Printed)), width));
     return v.printMessage.empty() ? usual : std::max(usual, wrappedTextHeight(font, v.printMessage, width));
 }
 

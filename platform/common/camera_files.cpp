@@ -88,6 +88,9 @@ private:
                 const auto until = std::chrono::steady_clock::now() + hold;
                 auto next = std::chrono::steady_clock::now();
                 while (next < until) {
+                    // A file removed while it is shown is a receipt taken away from the camera: the
+                    // next image comes at once, not when its time is up.
+                    if (std::error_code gone; !fs::exists(file, gone)) break;
                     mailbox.publish(image->view(), std::chrono::steady_clock::now());
                     next += period;
                     if (!detail::sleepUnlessStopped(stop, next - std::chrono::steady_clock::now())) return;

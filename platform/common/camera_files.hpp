@@ -5,6 +5,7 @@
 //
 // [x] folders are read in name order; files that are not images are skipped with a reason in status()
 // [x] a path that disappears is reported and skipped; the list is rescanned on each loop
+// [x] a file removed while it is shown stops being shown within one frame (a receipt taken away)
 // [ ] no video files
 
 #include <memory>

@@ -137,7 +137,7 @@ protected:
 }  // namespace
 
 TEST_F(OperationsIntegrationTest, RatingsGivenWhileTheBackendIsDownArriveOnceWhenItReturns) {
-    app::Operations ops(m_settings, m_client.get(), m_health, "kiosk-it", "it-1");
+    app::Operations ops(m_settings, m_client.get(), m_health, "kiosk-it", "it-1", core::TimeZone{});
     for (int i = 1; i <= 5; ++i) ASSERT_TRUE(ops.queueRating(rating("down-" + std::to_string(i))));
     std::this_thread::sleep_for(1500ms);  // a few attempts against nothing
     EXPECT_EQ(ops.outbox().depth(), 5u);
@@ -155,7 +155,7 @@ TEST_F(OperationsIntegrationTest, RatingsGivenWhileTheBackendIsDownArriveOnceWhe
 
 TEST_F(OperationsIntegrationTest, TheBackendListsTheLatestHeartbeatOfEachKiosk) {
     auto backend = startBackend();
-    app::Operations ops(m_settings, m_client.get(), m_health, "kiosk-it-hb", "it-2");
+    app::Operations ops(m_settings, m_client.get(), m_health, "kiosk-it-hb", "it-2", core::TimeZone{});
     app::FrameTimes frames;
     m_health.printFinished(core::PrintFailure::PaperOut);
     ops.startReporting(
@@ -199,7 +199,7 @@ TEST_F(OperationsIntegrationTest, TheBackendListsTheLatestHeartbeatOfEachKiosk) 
 }
 
 TEST_F(OperationsIntegrationTest, TheMetricsFilePassesPromtool) {
-    app::Operations ops(m_settings, nullptr, m_health, "kiosk-it-metrics", "it-3");
+    app::Operations ops(m_settings, nullptr, m_health, "kiosk-it-metrics", "it-3", core::TimeZone{});
     app::FrameTimes frames;
     frames.record(12.0);
     m_health.lookupFinished(std::nullopt, 45.0);

@@ -166,6 +166,41 @@ TEST(ScanServiceTest, FileCameraPlaysAFolderInOrder) {
     std::filesystem::remove_all(dir);
 }
 
+// A file removed while it is shown is a receipt taken away: the camera stops showing it at once, not
+// when its time is up (the soak's camera sessions take the receipt away and the next citizen scans
+// another; a receipt still "in view" would replace the next citizen's result).
+TEST(ScanServiceTest, FileCameraStopsShowingAFileRemovedWhileShown) {
+    const auto dir = std::filesystem::temp_directory_path() / ("kiosk-scan-gone-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    const auto receipt = dir / "1-receipt.png";
+    std::filesystem::copy_file(std::filesystem::path(KIOSK_TEST_DATA_DIR) / "scan" / "plain-qr-bare-offcentre.png", receipt,
+                               std::filesystem::copy_options::overwrite_existing);
+    Events events;
+    app::ScanServiceOptions options;
+    options.repeatInterval = 50ms;  // reported again and again while it is in view
+    app::ScanService service(options, keepText, [&](app::ScanEvent e) { events.add(std::move(e)); });
+    platform::FileCameraOptions cam;
+    cam.paths = {dir.string()};
+    cam.fps = 15;
+    cam.secondsPerImage = 60;  // far longer than the test: only the removal can end it
+    service.setCamera(platform::makeFileCamera(cam));
+    service.start();
+    ASSERT_TRUE(events.wait(1, 10s));
+    std::filesystem::remove(receipt);
+    const auto deadline = std::chrono::steady_clock::now() + 10s;
+    while (service.cameraStatus().state == platform::CameraStatus::State::Running && std::chrono::steady_clock::now() < deadline) {
+        std::this_thread::sleep_for(20ms);
+    }
+    EXPECT_EQ(service.cameraStatus().state, platform::CameraStatus::State::Failed) << service.cameraStatus().reason;
+    // Frames already taken may still report; after them, nothing more.
+    std::this_thread::sleep_for(300ms);
+    const std::size_t seen = events.all().size();
+    std::this_thread::sleep_for(500ms);
+    EXPECT_EQ(events.all().size(), seen) << "the removed receipt is still reported";
+    service.stop();
+    std::filesystem::remove_all(dir);
+}
+
 TEST(ScanServiceTest, FileCameraWithNothingToShowSaysWhy) {
     auto cam = platform::makeFileCamera({{"/nonexistent/receipts"}, 15, 1, true, {}});
     platform::FrameMailbox box;

@@ -9,6 +9,7 @@
 #include <string>
 #include <tuple>
 
+#include "kiosk/core/flow/flow.hpp"
 #include "kiosk/ui/code_entry.hpp"
 #include "kiosk/ui/guidance_view_builder.hpp"
 #include "kiosk/ui/result_view_builder.hpp"
@@ -259,10 +260,12 @@ TEST_P(ScreensSmokeTest, ResultButtonsStayPutWhileThePrintStatusChanges) {
     ResultView view = buildResultView(test::doneDossier(), m_chrome, test::resultOptions());
     ASSERT_TRUE(view.askRating && view.printerAvailable);
     std::map<std::string, TapTarget> before;
-    for (const char* key : {"", "flow.print.printing", "flow.print.done"}) {
+    for (const kiosk::core::PrintStatus status :
+         {kiosk::core::PrintStatus::Idle, kiosk::core::PrintStatus::Printing, kiosk::core::PrintStatus::Printed}) {
+        const std::string_view key = kiosk::core::translationKey(status);
         SCOPED_TRACE(key);
-        view.printMessage = *key == '\0' ? std::string{} : m_strings.get(key);
-        view.printBusy = std::string_view{key} == "flow.print.printing";
+        view.printMessage = key.empty() ? std::string{} : m_strings.get(key);
+        view.printBusy = status == kiosk::core::PrintStatus::Printing;
         for (int i = 0; i < 3; ++i) m_ui->frame([&] { return drawResult(view); });
         std::map<std::string, TapTarget> now;
         for (const char* id : {"print", "done", "rate-0", "rate-1", "rate-2"}) {

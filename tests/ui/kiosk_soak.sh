@@ -88,12 +88,33 @@ end_session() {
 
 # read_receipt N CODE_INDEX: by the camera in sessions 5, 15, 25... (they end with Done: a receipt
 # still in view after Done is not looked up again), else as a scanner delivers it.
+camera_session() { [ $(($1 % 10)) = 5 ]; }
 read_receipt() {
-  if [ $(($1 % 10)) = 5 ]; then
-    cp "$WORK/receipts/$2/"*.png "$WORK/camera/1-receipt.png"
+  if camera_session "$1"; then
+    cp "$WORK/receipts/$2/"*.png "$WORK/camera/.receipt.tmp"
+    mv "$WORK/camera/.receipt.tmp" "$WORK/camera/1-receipt.png"  # whole, never half-written
   else
     ctl "scan ${CODES[$2]}" >/dev/null
   fi
+}
+
+# take_receipt_away: the citizen takes the receipt from under the camera. The file camera stops showing
+# a removed file within a frame; frames of it may still be on their way (one being decoded, one waiting,
+# one published as it went), so this waits until the decoder has finished three more. Without the wait
+# a late read of this receipt replaces the next citizen's result, as a receipt left in view would.
+take_receipt_away() {
+  rm -f "$WORK/camera/1-receipt.png"
+  local state frames
+  state=$(ctl state)
+  frames=${state##*camera_frames=}; frames=${frames%% *}
+  local end=$((SECONDS + 15)) now=0
+  while [ $SECONDS -le $end ]; do
+    state=$(ctl state)
+    now=${state##*camera_frames=}; now=${now%% *}
+    [ "$now" -ge $((frames + 3)) ] && return 0
+    sleep 0.1
+  done
+  fail "the camera decoded $((now - frames)) frames in 15 s after the receipt was taken away"
 }
 
 # press ID PATTERN: taps ID until the state matches PATTERN (3 tries, 5 s each). A tap that did not
@@ -109,7 +130,7 @@ press() {
       sleep 0.1
     done
     RETAPS=$((RETAPS + 1))
-    echo "session $n: tap $1 did not take (try $attempt)"
+    echo "session $n: tap $1 did not take (try $attempt): $(ctl state)"
   done
   fail "tap $1 never led to '$2': $(ctl state)"
 }
@@ -139,7 +160,7 @@ for n in $(seq 1 "$SESSIONS"); do
     code=$((n % 5))
     read_receipt "$n" "$code"
     wait_state '^state Result .*dossier=1' 30
-    rm -f "$WORK/camera/1-receipt.png"
+    if camera_session "$n"; then take_receipt_away; fi
     press print 'print=printed'
     printed=$((printed + 1))
     press "rate-$((n % 3))" 'rated=sent'

@@ -34,7 +34,21 @@ cleanup() {
 }
 trap cleanup EXIT
 
-fail() { echo "FAIL: $*" >&2; echo "--- kiosk log" >&2; cat "$KIOSK_LOG" >&2 || true; exit 1; }
+# fail MESSAGE: the message, then the kiosk's log (its last 120 lines: a soak's log is long, and what a
+# CI report keeps of it is its start and its end).
+fail() {
+  echo "FAIL: $*" >&2
+  local lines=0
+  lines=$(wc -l <"$KIOSK_LOG" 2>/dev/null || echo 0)
+  if [ "$lines" -gt 120 ]; then
+    echo "--- kiosk log, last 120 of $lines lines (KEEP_WORK=1 keeps the whole log in the work folder)" >&2
+    tail -n 120 "$KIOSK_LOG" >&2 || true
+  else
+    echo "--- kiosk log" >&2
+    cat "$KIOSK_LOG" >&2 || true
+  fi
+  exit 1
+}
 
 # start_display WxH: an Xvfb server of its own; Xvfb picks a free display number (-displayfd), so
 # tests can run in parallel.

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "kiosk/core/flow/flow.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/guidance_view_builder.hpp"
 #include "kiosk/ui/result_view_builder.hpp"
@@ -105,7 +106,7 @@ int main(int argc, char** argv) {
     const ui::ResultView overdue = result(test::overdueDossier());
     const ui::ResultView returned = result(test::returnedDossier());
     ui::ResultView printed = result(test::needsPaymentDossier());
-    printed.printMessage = strings->get("flow.print.done");
+    printed.printMessage = strings->get(kiosk::core::translationKey(kiosk::core::PrintStatus::Printed));
     printed.askRating = true;
 
     const auto& guidance = test::bundledGuidance();

@@ -51,6 +51,9 @@ int runCheckBackend(const GlobalOptions& global, const std::vector<std::string>&
                               std::string{core::toString(std::get<core::NotAReceipt>(reading).reason)} + ")");
         }
     }
+    auto zone = officeTimeZone(settings);
+    if (!zone) return usageError(zone.error().message);
+    targets.zone = std::move(*zone);
     auto options = backendOptionsFrom(settings.backend);
     if (!options) return usageError(options.error().diagnostic);
     if (options->token.empty()) {

@@ -39,7 +39,7 @@ ConformanceReport runConformance(platform::HttpClient& http, const BackendOption
         return report;
     }
     report.contractVersion = contract->version();
-    Run run{http, options, *contract, report};
+    Run run{http, options, *contract, report, targets.zone};
 
     std::vector<std::string> codes;
     codes.reserve(codes.size() + targets.codes.size());

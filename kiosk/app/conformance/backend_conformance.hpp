@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "kiosk/app/services/backend_client.hpp"
+#include "kiosk/core/dossier/time_zone.hpp"
 #include "kiosk/core/receipt/receipt.hpp"
 #include "platform/http_client.hpp"
 
@@ -64,6 +65,7 @@ struct ConformanceReport {
 struct ConformanceTargets {
     std::vector<core::DossierCode> codes;
     std::vector<core::ReceiptToken> tokens;
+    core::TimeZone zone;  ///< office.time_zone: the test rating and heartbeat carry its offset, as the kiosk's do
 };
 
 /// Runs every check against the backend of `options` (its base URL, token, TLS settings and limits;

@@ -119,7 +119,7 @@ void checkRatings(Run& run, const std::string& dossierCode) {
     core::Rating rating;
     rating.dossierCode = dossierCode;
     rating.level = core::RatingLevel::Satisfied;
-    rating.ratedAt = nowAtOffset();
+    rating.ratedAt = run.now();
     rating.kioskId = std::string{kTestKioskId};
     rating.idempotencyKey = randomKey();
     rating.test = true;
@@ -137,7 +137,7 @@ void checkHeartbeat(Run& run) {
     core::Heartbeat heartbeat;
     heartbeat.kioskId = std::string{kTestKioskId};
     heartbeat.version = "check-backend";
-    heartbeat.sentAt = nowAtOffset();
+    heartbeat.sentAt = run.now();
     heartbeat.test = true;
     checkPost(run, "heartbeat", std::string{kTestKioskId}, kHeartbeatsPath, core::buildHeartbeatJson(heartbeat), {},
               Expectation{202, "for a heartbeat",

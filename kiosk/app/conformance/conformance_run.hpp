@@ -17,6 +17,7 @@
 #include "kiosk/core/api/api_messages.hpp"
 #include "kiosk/core/api/dossier_mapping.hpp"
 #include "kiosk/core/api/openapi_document.hpp"
+#include "kiosk/core/dossier/time_zone.hpp"
 #include "kiosk/core/guidance/guidance_catalog.hpp"
 #include "kiosk/core/text/url_encoding.hpp"
 #include "kiosk/core/staff/enrolment.hpp"
@@ -75,8 +76,8 @@ struct Expectation {
 class Run {
 public:
     Run(platform::HttpClient& http, const BackendOptions& options, const core::OpenApiDocument& contract,
-        ConformanceReport& report)
-        : m_http(http), m_options(options), m_contract(contract), m_report(report) {}
+        ConformanceReport& report, core::TimeZone zone)
+        : m_http(http), m_options(options), m_contract(contract), m_report(report), m_zone(std::move(zone)) {}
 
     // The answer as the kiosk would get it, with the time it took.
     struct Outcome {
@@ -286,12 +287,15 @@ public:
 
     const core::OpenApiDocument& contract() const { return m_contract; }
     const BackendOptions& options() const { return m_options; }
+    /// Now at the office's offset: a test rating's rated_at and a heartbeat's sent_at, as the kiosk sends them.
+    core::ZonedTime now() const { return m_zone.at(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now())); }
 
 private:
     platform::HttpClient& m_http;
     const BackendOptions& m_options;
     const core::OpenApiDocument& m_contract;
     ConformanceReport& m_report;
+    core::TimeZone m_zone;
 };
 
 inline std::string randomKey() {
@@ -300,11 +304,6 @@ inline std::string randomKey() {
     std::string key = "kiosk-check-backend-";
     for (int i = 0; i < 16; ++i) key += "0123456789abcdef"[hex(device)];
     return key;
-}
-
-inline core::ZonedTime nowAtOffset() {
-    // The kiosk sends its own local offset; a fixed +07:00 is as valid for the contract.
-    return core::ZonedTime{std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()), std::chrono::minutes{420}};
 }
 
 // The checks of each endpoint (conformance_checks.cpp).

@@ -95,8 +95,8 @@ core::Heartbeat buildHeartbeat(const HealthSnapshot& h, const KioskFacts& facts,
     core::Heartbeat hb;
     hb.kioskId = facts.kioskId;
     hb.version = facts.version;
-    // Offices are in Vietnam (UTC+7); the contract wants an offset, never a guessed zone.
-    hb.sentAt = core::ZonedTime{std::chrono::time_point_cast<std::chrono::seconds>(now), std::chrono::minutes{7 * 60}};
+    // At the office's offset, like a rating's rated_at: the contract wants an offset, never a zone name.
+    hb.sentAt = facts.zone.at(std::chrono::time_point_cast<std::chrono::seconds>(now));
     hb.uptimeSeconds = std::max<std::int64_t>(0, std::chrono::duration_cast<std::chrono::seconds>(now - h.startedAt).count());
     hb.states = {
         {"camera", std::string(cameraState(h))},

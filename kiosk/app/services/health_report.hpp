@@ -14,6 +14,7 @@
 #include "kiosk/app/services/frame_times.hpp"
 #include "kiosk/app/services/health_board.hpp"
 #include "kiosk/core/api/api_messages.hpp"
+#include "kiosk/core/dossier/time_zone.hpp"
 
 namespace kiosk::app {
 
@@ -24,6 +25,7 @@ struct KioskFacts {
     std::uint64_t starts = 0;        ///< starts recorded in the outbox, this one included
     std::uint64_t uncleanExits = 0;  ///< earlier runs that ended without a clean stop (crash, kill, watchdog)
     bool outboxDurable = true;       ///< false: the outbox lives in memory
+    core::TimeZone zone;             ///< office.time_zone: the heartbeat's sent_at carries its offset
 };
 
 /// State names shared by the heartbeat and the metrics (stable, lower case).

@@ -97,7 +97,8 @@ KioskServices::KioskServices(const core::Settings& settings, Devices devices, Po
         spdlog::error("{}; using {}", zone.error().message, core::kDefaultTimeZone);
     }
     buildBackend(std::move(lookupOverride));
-    m_operations = std::make_unique<Operations>(m_settings, m_backend.get(), m_health, kioskIdOf(m_settings), m_instanceId);
+    m_operations = std::make_unique<Operations>(m_settings, m_backend.get(), m_health, kioskIdOf(m_settings), m_instanceId,
+                                                m_zone);
     buildPrinting(std::move(devices.printer));
     buildSpeech(devices);
     buildScanning(devices);
@@ -485,6 +486,8 @@ void KioskServices::runGuidanceLoad(const std::filesystem::path& bundled, const 
 void KioskServices::submitWedgeScan(const std::string& raw, std::chrono::steady_clock::time_point arrival) {
     m_scan->submitText(raw, ScanSource::Keyboard, arrival);
 }
+
+ScanStats KioskServices::scanStats() const { return m_scan ? m_scan->stats() : ScanStats{}; }
 
 bool KioskServices::cameraWorking() const {
     if (!m_cameraConfigured) return false;

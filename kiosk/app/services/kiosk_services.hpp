@@ -102,6 +102,8 @@ public:
     /// A camera is configured and starting or delivering frames (missing or failed: the attract
     /// screen says the camera is off and points to the keypad).
     [[nodiscard]] bool cameraWorking() const;
+    /// The decoder's figures (frames decoded, scans reported).
+    [[nodiscard]] ScanStats scanStats() const;
 
     // -- printing
     [[nodiscard]] bool printerConfigured() const { return m_print != nullptr; }

@@ -21,7 +21,7 @@ constexpr auto kFirstHeartbeatDelay = std::chrono::seconds(5);
 }  // namespace
 
 Operations::Operations(const core::Settings& settings, BackendClient* backend, HealthBoard& health, std::string kioskId,
-                       std::string instanceId)
+                       std::string instanceId, core::TimeZone zone)
     : m_settings(settings.operations), m_backendConfigured(!settings.backend.url.empty()), m_health(health),
       m_instanceId(std::move(instanceId)) {
     m_outbox = std::make_unique<Outbox>(std::filesystem::path(m_settings.dataDir) / "outbox.db",
@@ -32,6 +32,7 @@ Operations::Operations(const core::Settings& settings, BackendClient* backend, H
     m_facts.starts = opened.starts;
     m_facts.uncleanExits = opened.uncleanExits;
     m_facts.outboxDurable = opened.durable;
+    m_facts.zone = std::move(zone);
     if (!opened.movedAside.empty()) m_health.errorSeen(HealthArea::Outbox, "moved_aside");
     if (!opened.durable) m_health.errorSeen(HealthArea::Outbox, "outbox_not_durable");
     if (opened.previousRunUnclean) {

@@ -37,8 +37,9 @@ public:
     /// @param health     receives the outbox depth and drops; must outlive this object
     /// @param kioskId    the kiosk's name in heartbeats
     /// @param instanceId unique per process start: prefixes heartbeat idempotency keys
+    /// @param zone       office.time_zone, resolved: heartbeats are sent at its offset
     Operations(const core::Settings& settings, BackendClient* backend, HealthBoard& health, std::string kioskId,
-               std::string instanceId);
+               std::string instanceId, core::TimeZone zone);
     ~Operations();  ///< stop()
     Operations(const Operations&) = delete;
     Operations& operator=(const Operations&) = delete;

@@ -368,6 +368,7 @@ ShellSnapshot KioskShell::snapshot() const {
     const HealthSnapshot health = m_services->health();
     s.printerReady = health.printerStatus && health.printerStatus->ready();
     s.backendAnswered = health.lastBackendContact && !health.lastBackendError && health.tokenAccepted;
+    s.cameraFramesDecoded = m_services->scanStats().framesDecoded;
     return s;
 }
 

@@ -79,8 +79,8 @@ std::optional<std::string> ScreenHost::spokenText(const ScreenInputs& in) {
 std::string ScreenHost::printMessage(const ScreenInputs& in) {
     switch (in.flow.print) {
         case core::PrintStatus::Idle: return {};
-        case core::PrintStatus::Printing: return in.strings.get("flow.print.printing");
-        case core::PrintStatus::Printed: return in.strings.get("flow.print.done");
+        case core::PrintStatus::Printing:
+        case core::PrintStatus::Printed: return in.strings.get(core::translationKey(in.flow.print));
         case core::PrintStatus::Failed:
             return in.strings.get(core::translationKey(in.flow.printFailure.value_or(core::PrintFailure::Io)));
     }

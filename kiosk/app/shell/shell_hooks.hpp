@@ -28,6 +28,7 @@ struct ShellSnapshot {
     bool speaking = false;            ///< the status is being read aloud
     bool printerReady = false;        ///< the printer's last status says it can print (staff device page)
     bool backendAnswered = false;     ///< the backend answered, token accepted, no error since (staff device page)
+    std::uint64_t cameraFramesDecoded = 0;  ///< camera frames the decoder has finished (their scans are posted)
 };
 
 /// Frames drawn and the longest ones (the frame-time figures of docs/performance.md).

@@ -18,8 +18,8 @@ std::string scanKey(const ReceiptReading& r) {
     return "X:" + std::to_string(static_cast<int>(std::get<NotAReceipt>(r).reason));
 }
 
-/// Drops everything about the current session; keeps language/accessibility unless `full`.
-FlowState wiped(const FlowState& s, const FlowConfig& c, TimePoint now, bool full) {
+/// Drops everything about the current session; language and accessibility go back to the defaults.
+FlowState wiped(const FlowState& s, const FlowConfig& c, TimePoint now) {
     FlowState n;
     n.sessionId = s.sessionId + 1;
     n.lookupRequestId = s.lookupRequestId;  // keeps ids unique so late answers stay recognisable
@@ -29,8 +29,10 @@ FlowState wiped(const FlowState& s, const FlowConfig& c, TimePoint now, bool ful
     n.language = c.defaultLanguage;
     n.largeText = c.defaultLargeText;
     n.highContrast = c.defaultHighContrast;
-    if (!full) {
-        // Done keeps the de-duplication so a receipt still under the camera does not restart a lookup.
+    // Every reset (Done, the idle reset, leaving staff mode) keeps the de-duplication while the receipt is
+    // still in view (read within the dedupe window; each read refreshes it): a receipt left under the
+    // camera is not looked up again for whoever comes next. Once it is gone for the window, it is news.
+    if (now - s.lastScanAt < std::chrono::seconds(c.dedupeSeconds)) {
         n.lastScanKey = s.lastScanKey;
         n.lastScanAt = s.lastScanAt;
     }
@@ -61,9 +63,9 @@ struct Stepper {
         s().idleWarningDeadline.reset();
     }
 
-    void reset(bool full) {
+    void reset() {
         if (s().screen == Screen::LookingUp) out.commands.emplace_back(command::CancelLookup{s().lookupRequestId});
-        s() = wiped(s(), cfg, now, full);
+        s() = wiped(s(), cfg, now);
         out.commands.emplace_back(command::WipeSession{});
     }
 
@@ -103,30 +105,35 @@ struct Stepper {
             out.commands.emplace_back(command::Staff{staff_task::Audit{AuditAction::StaffLeft, why}});
         }
         const bool reload = s().screen == Screen::StaffMenu;  // setup ends after its own reload
-        reset(true);
+        reset();
         if (reload) out.commands.emplace_back(command::ReloadSettings{});
     }
 
     detail::StaffStep staffStep() { return detail::StaffStep{s(), out.commands, now, cfg, {}}; }
 
     void on(const event::ReceiptRead& e) {
-        activity();
         const Screen sc = s().screen;
         if (sc == Screen::StaffMenu) {
+            activity();
             auto st = staffStep();
             detail::staffCodeRead(st, e.reading, e.source == InputSource::Camera);
             return;
         }
-        if (!isCitizenScreen(sc) || sc == Screen::LookingUp) return;
-        if (s().print == PrintStatus::Printing) return;  // never interrupt a slip being printed
+        if (!isCitizenScreen(sc) || sc == Screen::LookingUp || s().print == PrintStatus::Printing) {
+            activity();
+            return;  // never interrupt a lookup or a slip being printed
+        }
         const std::string key = scanKey(e.reading);
         if (e.source != InputSource::Keypad) {
             const bool recent = key == s().lastScanKey && now - s().lastScanAt < seconds(cfg.dedupeSeconds);
             const bool sameAsShown = sc == Screen::Result && s().reading && scanKey(*s().reading) == key;
             s().lastScanKey = key;
             s().lastScanAt = now;  // refreshed while the receipt stays in view
+            // A receipt still in view is neither news nor a sign that anyone is there: a receipt left
+            // under the camera must not hold its dossier on screen past the idle reset.
             if (recent || sameAsShown) return;
         }
+        activity();
         if (const auto* bad = std::get_if<NotAReceipt>(&e.reading)) {
             // Another barcode seen by the camera (a product code, the receipt's other code) must not
             // throw away a result or the guide the citizen is reading.
@@ -191,7 +198,7 @@ struct Stepper {
 
     void on(const event::Done&) {
         if (!isCitizenScreen(s().screen) || s().screen == Screen::Attract) return;
-        reset(false);
+        reset();
     }
 
     void on(const event::Retry&) {
@@ -340,14 +347,14 @@ struct Stepper {
         const auto idle = seconds(cfg.idleSeconds);
         const auto warn = seconds(cfg.warningSeconds);
         if (s().idleWarningDeadline) {
-            if (now >= *s().idleWarningDeadline) reset(true);
+            if (now >= *s().idleWarningDeadline) reset();
             return;
         }
         if (now - s().lastActivity < idle) return;
         // A bare Attract (only language or accessibility changed) has nothing to lose: reset at once.
         // So does a tick that arrives after the whole warning would already have run out.
         if (s().screen == Screen::Attract || now - s().lastActivity >= idle + warn) {
-            reset(true);
+            reset();
             return;
         }
         s().idleWarningDeadline = s().lastActivity + idle + warn;
@@ -356,7 +363,7 @@ struct Stepper {
     void on(const event::StaffGestureDetected&) {
         activity();
         if (!detail::staffGestureAllowed(s(), cfg)) return;
-        if (s().screen != Screen::Attract) reset(false);
+        if (s().screen != Screen::Attract) reset();
         s().staff = {};
         s().screen = Screen::StaffPin;
         s().lastActivity = now;
@@ -398,6 +405,16 @@ std::string_view toString(Screen s) {
         case Screen::Setup: return "Setup";
     }
     return "?";
+}
+
+std::string_view translationKey(PrintStatus status) {
+    switch (status) {
+        case PrintStatus::Printing: return "flow.print.printing";
+        case PrintStatus::Printed: return "flow.print.done";
+        case PrintStatus::Idle:
+        case PrintStatus::Failed: return {};
+    }
+    return {};
 }
 
 FlowState initialFlowState(const FlowConfig& config, TimePoint now) {

@@ -65,6 +65,11 @@ enum class GuidancePage { Home, Search, Detail };
 /// Printing is a sub-state of Result (status slip) and Guidance detail (guidance slip).
 enum class PrintStatus { Idle, Printing, Printed, Failed };
 
+/// The string-table key of the status line shown under Print while a slip prints and once it printed
+/// ("flow.print.printing", "flow.print.done"); empty for Idle (no line) and Failed (its line is
+/// translationKey(PrintFailure)). The screen and the room it keeps for the line both read it here.
+std::string_view translationKey(PrintStatus status);
+
 // RatingLevel (Rất hài lòng, Hài lòng, Không hài lòng) is the API's (kiosk/core/api/api_messages.hpp):
 // one type from the touch to the POST body.
 

@@ -62,7 +62,8 @@ void TestHooks::replyState() {
                      " dossier=" + (s.dossier ? "1" : "0") +
                      " rating=" + (s.ratingLevel ? std::to_string(static_cast<int>(*s.ratingLevel)) : "-") +
                      " rated=" + ratingName(s.rating) + " print=" + print + " printer=" + printer +
-                     " lookups=" + std::to_string(s.lookupRequestId) + " guide=" + std::to_string(snap.guidanceEntries) +
+                     " lookups=" + std::to_string(s.lookupRequestId) +
+                     " camera_frames=" + std::to_string(snap.cameraFramesDecoded) + " guide=" + std::to_string(snap.guidanceEntries) +
                      " query=" + std::to_string(s.guidance.query.size()) + " speaking=" + (snap.speaking ? "1" : "0") +
                      staffStateText(snap, m_clock.steadyNow()));
 }

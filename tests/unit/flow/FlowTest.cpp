@@ -47,6 +47,11 @@ struct Session {
         const auto* s = find<cmd::StartLookup>();
         return s ? s->requestId : 0;
     }
+    /// The receipt under the camera, looked up and shown.
+    void cameraResult() {
+        post(ev::ReceiptRead{kCode, InputSource::Camera});
+        post(ev::LookupSucceeded{lookupId(), makeDossier(kCode.value)});
+    }
 };
 
 }  // namespace
@@ -236,7 +241,35 @@ TEST(FlowTest, IdleResetWipesEverything) {
     EXPECT_FALSE(s.state.largeText);
     EXPECT_FALSE(s.state.highContrast);
     EXPECT_TRUE(s.state.lastScanKey.empty());
-    // The same receipt scanned right after an idle reset is a new citizen: looked up again.
+    // The same receipt scanned after the idle reset, long after it was last in view, is a new citizen's.
+    s.post(ev::ReceiptRead{kCode, InputSource::Camera});
+    EXPECT_EQ(s.state.screen, Screen::LookingUp);
+}
+
+// A receipt forgotten under the camera: the idle reset ends the session, and the receipt, still read
+// every half second, is not looked up again for whoever comes next. (Every read used to count as
+// activity: the dossier stayed on screen as long as the receipt lay there.) Taken away for the dedupe
+// window, it is news.
+TEST(FlowTest, ReceiptLeftUnderTheCameraIsNotLookedUpAgainAfterTheIdleReset) {
+    Session s;
+    s.cameraResult();
+    ASSERT_EQ(s.state.screen, Screen::Result);
+    const auto lookups = s.state.lookupRequestId;
+    bool reset = false;
+    for (int i = 0; i < 400; ++i) {  // 200 s in view: the warning, the reset, then Attract's own resets
+        s.now += 500ms;
+        s.post(ev::Tick{});
+        s.post(ev::ReceiptRead{kCode, InputSource::Camera});
+        reset = reset || s.state.screen == Screen::Attract;
+        if (reset) {
+            ASSERT_EQ(s.state.screen, Screen::Attract) << "read again " << i / 2 << " s after it was left";
+        }
+    }
+    EXPECT_TRUE(reset);
+    EXPECT_EQ(s.state.lookupRequestId, lookups);
+    EXPECT_FALSE(s.state.dossier);
+    // Taken away for longer than the dedupe window (10 s): the same receipt is a new citizen's.
+    s.advance(11s);
     s.post(ev::ReceiptRead{kCode, InputSource::Camera});
     EXPECT_EQ(s.state.screen, Screen::LookingUp);
 }
@@ -498,11 +531,10 @@ TEST(FlowTest, PrintFailureIsTyped) {
 }
 
 // The one rule for repeats (the scan service only throttles them): a receipt still under the camera
-// after Done is not looked up again while it stays in view; after the idle reset it is.
+// after Done is not looked up again while it stays in view; away for the dedupe window, it is.
 TEST(FlowTest, ReceiptStillInViewAfterDoneIsNotLookedUpAgain) {
     Session s;
-    s.post(ev::ReceiptRead{kCode, InputSource::Camera});
-    s.post(ev::LookupSucceeded{s.lookupId(), makeDossier(kCode.value)});
+    s.cameraResult();
     ASSERT_EQ(s.state.screen, Screen::Result);
     for (int i = 0; i < 40; ++i) {  // read for 20 s while the receipt stays in view
         s.now += 500ms;
@@ -516,7 +548,7 @@ TEST(FlowTest, ReceiptStillInViewAfterDoneIsNotLookedUpAgain) {
         ASSERT_EQ(s.state.screen, Screen::Attract) << i;
     }
     EXPECT_EQ(s.state.lookupRequestId, lookups);
-    // Taken away, then idle: the reset forgets it, so the next citizen's receipt is news.
+    // Taken away for longer than the dedupe window (the idle reset comes meanwhile): the next citizen's receipt is news.
     s.advance(61s);
     s.post(ev::ReceiptRead{kCode, InputSource::Camera});
     EXPECT_EQ(s.state.screen, Screen::LookingUp);

@@ -5,6 +5,7 @@
 #include <set>
 #include <string>
 
+#include "kiosk/core/flow/flow.hpp"
 #include "kiosk/core/i18n/string_table.hpp"
 
 namespace core = kiosk::core;
@@ -35,4 +36,22 @@ TEST(PrintFailureTest, TheListCoversTheEnum) {
     EXPECT_EQ(core::kAllPrintFailures.front(), core::PrintFailure::NoPrinter);
     EXPECT_EQ(core::kAllPrintFailures.back(), core::PrintFailure::NotAvailable);
     EXPECT_EQ(core::kAllPrintFailures.size(), static_cast<std::size_t>(core::PrintFailure::NotAvailable) + 1);
+}
+
+// The lines under Print while a slip prints and once it printed: Printing and Printed have their own
+// key with a message in both languages (the Result screen keeps room for the taller of the two);
+// Idle shows no line and Failed shows its failure's message.
+TEST(PrintFailureTest, PrintStatusLinesHaveAMessageInBothLanguages) {
+    EXPECT_TRUE(core::translationKey(core::PrintStatus::Idle).empty());
+    EXPECT_TRUE(core::translationKey(core::PrintStatus::Failed).empty());
+    EXPECT_NE(core::translationKey(core::PrintStatus::Printing), core::translationKey(core::PrintStatus::Printed));
+    for (core::Language language : {core::Language::Vi, core::Language::En}) {
+        auto table = core::loadStringTable(std::string(KIOSK_SOURCE_ASSETS_DIR) + "/i18n", language);
+        ASSERT_TRUE(table) << table.error().message;
+        for (core::PrintStatus status : {core::PrintStatus::Printing, core::PrintStatus::Printed}) {
+            const std::string key{core::translationKey(status)};
+            ASSERT_TRUE(table->contains(key)) << key << " missing in " << core::toString(language);
+            EXPECT_FALSE(table->text(key).empty()) << key;
+        }
+    }
 }

@@ -77,12 +77,24 @@ std::string readFile(const std::string& path) {
 
 }  // namespace
 
+// sent_at is at the office's offset (office.time_zone), the same as a rating's rated_at, not a fixed
+// +07:00: a fleet dashboard reading both sees one clock.
+TEST(HealthReportTest, TheHeartbeatIsSentAtTheOfficeOffset) {
+    app::KioskFacts f = facts();
+    f.zone = core::TimeZone::fixed("Test/Plus0530", std::chrono::minutes{330});
+    const core::Heartbeat hb = app::buildHeartbeat(busySnapshot(), f, kNow);
+    EXPECT_EQ(hb.sentAt.offset, std::chrono::minutes{330});
+    EXPECT_EQ(hb.sentAt.utc, std::chrono::time_point_cast<std::chrono::seconds>(kNow));
+    EXPECT_NE(core::buildHeartbeatJson(hb).find("+05:30"), std::string::npos) << core::buildHeartbeatJson(hb);
+}
+
 TEST(HealthReportTest, TheHeartbeatCarriesStatesAndCounters) {
     const core::Heartbeat hb = app::buildHeartbeat(busySnapshot(), facts(), kNow);
     EXPECT_EQ(hb.kioskId, "kiosk-tamky-01");
     EXPECT_EQ(hb.version, "0.1.0");
     EXPECT_EQ(hb.uptimeSeconds, 3600);
-    EXPECT_EQ(hb.sentAt.offset, std::chrono::minutes{420});
+    EXPECT_EQ(hb.sentAt.offset, std::chrono::minutes{420});  // the default zone, Asia/Ho_Chi_Minh
+    EXPECT_EQ(hb.sentAt.utc, std::chrono::time_point_cast<std::chrono::seconds>(kNow));
     std::map<std::string, std::string> states(hb.states.begin(), hb.states.end());
     EXPECT_EQ(states["printer"], "ok");
     EXPECT_EQ(states["paper"], "near_end");
