@@ -4,7 +4,6 @@
 // answers slowly. Each case must end promptly with a clear message, never a crash or a hang.
 #include <gtest/gtest.h>
 #include <netinet/in.h>
-#include <spawn.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -20,52 +19,20 @@
 #include <thread>
 #include <vector>
 
+#include "backend_process.hpp"
 #include "kiosk/core/api/dossier_mapping.hpp"
 
-extern char** environ;
 
 namespace fs = std::filesystem;
 
 namespace {
 
-struct KioskRun {
-    int exitCode = -1;  ///< -1: killed by a signal (an abort is exit 134 in a shell)
-    std::string out;    ///< stdout and stderr, interleaved
-    std::chrono::milliseconds elapsed{};
-};
+using KioskRun = kiosk::test::CommandRun;
 
-// Runs the kiosk binary with `args` (no shell), capturing stdout and stderr together.
+// Runs the kiosk binary with `args`.
 KioskRun runKiosk(std::vector<std::string> args) {
     args.insert(args.begin(), KIOSK_EXE);
-    int fds[2];
-    if (::pipe(fds) != 0) throw std::runtime_error("pipe");
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_adddup2(&actions, fds[1], 1);
-    posix_spawn_file_actions_adddup2(&actions, fds[1], 2);
-    posix_spawn_file_actions_addclose(&actions, fds[0]);
-    std::vector<char*> argv;
-    for (auto& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    const auto t0 = std::chrono::steady_clock::now();
-    pid_t pid = -1;
-    const int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    ::close(fds[1]);
-    if (rc != 0) {
-        ::close(fds[0]);
-        throw std::runtime_error("spawn kiosk");
-    }
-    KioskRun run;
-    char buf[4096];
-    ssize_t n = 0;
-    while ((n = ::read(fds[0], buf, sizeof buf)) > 0) run.out.append(buf, static_cast<std::size_t>(n));
-    ::close(fds[0]);
-    int status = 0;
-    ::waitpid(pid, &status, 0);
-    run.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    run.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0);
-    return run;
+    return kiosk::test::runCombined(args);
 }
 
 class HardeningCliTest : public ::testing::Test {

@@ -27,6 +27,7 @@
 #include "kiosk/core/guidance/guidance_catalog.hpp"
 #include "kiosk/core/slip/raster.hpp"
 
+
 extern char** environ;
 
 namespace fs = std::filesystem;
@@ -56,41 +57,12 @@ std::string decodeQrInPng(const fs::path& png) {
     return raster ? decodeQr(*raster) : std::string{};
 }
 
-struct KioskRun {
-    int exitCode = -1;
-    std::string out;  ///< stdout and stderr, interleaved
-};
+using KioskRun = kiosk::test::CommandRun;
 
-// Runs the kiosk binary with `args` (no shell), capturing stdout and stderr together.
+// Runs the kiosk binary with `args`.
 KioskRun runKiosk(std::vector<std::string> args) {
     args.insert(args.begin(), KIOSK_EXE);
-    int fds[2];
-    if (::pipe(fds) != 0) throw std::runtime_error("pipe");
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_adddup2(&actions, fds[1], 1);
-    posix_spawn_file_actions_adddup2(&actions, fds[1], 2);
-    posix_spawn_file_actions_addclose(&actions, fds[0]);
-    std::vector<char*> argv;
-    for (auto& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    pid_t pid = -1;
-    const int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    ::close(fds[1]);
-    if (rc != 0) {
-        ::close(fds[0]);
-        throw std::runtime_error("spawn kiosk");
-    }
-    KioskRun run;
-    char buf[4096];
-    ssize_t n = 0;
-    while ((n = ::read(fds[0], buf, sizeof buf)) > 0) run.out.append(buf, static_cast<std::size_t>(n));
-    ::close(fds[0]);
-    int status = 0;
-    ::waitpid(pid, &status, 0);
-    run.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return run;
+    return kiosk::test::runCombined(args);
 }
 
 // A fresh folder per test, removed afterwards.

@@ -14,13 +14,16 @@
 namespace kiosk::test {
 namespace {
 
+constexpr int kStderrToStdout = -2;
+
+// stderrFd: a descriptor, kStderrToStdout (the same pipe), or -1 (discarded).
 pid_t spawn(const std::vector<std::string>& argv, int& stdoutFd, int stderrFd = -1) {
     int fds[2];
     if (::pipe(fds) != 0) return -1;
     const pid_t pid = ::fork();
     if (pid == 0) {
         ::dup2(fds[1], 1);
-        ::dup2(stderrFd >= 0 ? stderrFd : ::open("/dev/null", O_WRONLY), 2);
+        ::dup2(stderrFd == kStderrToStdout ? fds[1] : stderrFd >= 0 ? stderrFd : ::open("/dev/null", O_WRONLY), 2);
         ::close(fds[0]);
         ::close(fds[1]);
         std::vector<char*> args;
@@ -118,6 +121,23 @@ int runCapture(const std::vector<std::string>& argv, std::string& out, std::stri
         std::fclose(errFile);
     }
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+CommandRun runCombined(const std::vector<std::string>& argv) {
+    CommandRun run;
+    const auto start = std::chrono::steady_clock::now();
+    int fd = -1;
+    const pid_t pid = spawn(argv, fd, kStderrToStdout);
+    if (pid < 0) return run;
+    char buf[4096];
+    ssize_t n = 0;
+    while ((n = ::read(fd, buf, sizeof buf)) > 0) run.out.append(buf, static_cast<std::size_t>(n));
+    ::close(fd);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    run.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    run.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
+    return run;
 }
 
 }  // namespace kiosk::test

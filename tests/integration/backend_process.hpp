@@ -3,6 +3,7 @@
 
 #include <sys/types.h>
 
+#include <chrono>
 #include <map>
 #include <string>
 #include <vector>
@@ -42,5 +43,15 @@ private:
 /// Runs a command, capturing stdout (and stderr when `err` is given; else it is discarded).
 /// @return exit code
 int runCapture(const std::vector<std::string>& argv, std::string& out, std::string* err = nullptr);
+
+/// What a command printed, as a terminal shows it, and how it ended.
+struct CommandRun {
+    int exitCode = -1;  ///< -1: killed by a signal (an abort is exit 134 in a shell)
+    std::string out;    ///< stdout and stderr, interleaved
+    std::chrono::milliseconds elapsed{};
+};
+
+/// Runs `argv` (no shell) with stdout and stderr in one pipe.
+CommandRun runCombined(const std::vector<std::string>& argv);
 
 }  // namespace kiosk::test

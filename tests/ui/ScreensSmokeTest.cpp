@@ -19,6 +19,7 @@
 #include "tests/ui/result_fixtures.hpp"
 #include "tests/ui/guidance_fixtures.hpp"
 #include "tests/ui/headless.hpp"
+#include "tests/ui/touch_rules.hpp"
 
 namespace kiosk::ui {
 namespace {
@@ -41,13 +42,8 @@ protected:
         ASSERT_TRUE(loaded.has_value()) << loaded.error().message;
         m_strings = std::move(*loaded);
         m_ui = std::make_unique<test::HeadlessUi>(c.width, c.height, c.largeText, c.highContrast);
-        m_chrome.text = &m_strings;
-        m_chrome.officeName = "Trung tâm Phục vụ hành chính công tỉnh Quảng Nam";
-        m_chrome.clock = "09:30";
-        m_chrome.date = "Thứ Bảy, 28/11/2026";
-        m_chrome.language = std::string(c.language) == "vi" ? Language::Vi : Language::En;
-        m_chrome.largeText = c.largeText;
-        m_chrome.highContrast = c.highContrast;
+        m_chrome = test::sampleChrome(m_strings, std::string(c.language) == "vi" ? Language::Vi : Language::En,
+                                      c.largeText, c.highContrast);
     }
 
     // Draws a few frames (layout settles in the second) and checks the buttons of the last one.
@@ -55,24 +51,7 @@ protected:
         for (int i = 0; i < 3; ++i) {
             m_ui->frame(draw);
         }
-        const Case& c = GetParam();
-        const float touch = currentTheme().metrics.touch;
-        const auto& targets = tapTargets();
-        ASSERT_FALSE(targets.empty()) << screen;
-        for (const auto& [id, t] : targets) {
-            SCOPED_TRACE(std::string(screen) + " button " + id);
-            EXPECT_GE(t.min.x, 0.0f);
-            EXPECT_GE(t.min.y, 0.0f);
-            EXPECT_LE(t.max.x, static_cast<float>(c.width) + 0.5f);
-            EXPECT_LE(t.max.y, static_cast<float>(c.height) + 0.5f);
-            EXPECT_GE(t.max.x - t.min.x, touch - 0.5f);
-            EXPECT_GE(t.max.y - t.min.y, touch - 0.5f);
-            for (const auto& [otherId, o] : targets) {
-                if (otherId <= id) continue;
-                const bool apart = t.max.x <= o.min.x || o.max.x <= t.min.x || t.max.y <= o.min.y || o.max.y <= t.min.y;
-                EXPECT_TRUE(apart) << "overlaps " << otherId;
-            }
-        }
+        test::expectTouchTargetsFit(screen, GetParam().width, GetParam().height);
     }
 
     Strings m_strings;

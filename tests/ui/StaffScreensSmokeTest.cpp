@@ -10,7 +10,9 @@
 
 #include "kiosk/ui/staff_views.hpp"
 #include "kiosk/ui/strings.hpp"
+#include "tests/ui/fixtures.hpp"
 #include "tests/ui/headless.hpp"
+#include "tests/ui/touch_rules.hpp"
 
 namespace kiosk::ui {
 namespace {
@@ -30,11 +32,8 @@ protected:
         ASSERT_TRUE(loaded.has_value()) << loaded.error().message;
         m_strings = std::move(*loaded);
         m_ui = std::make_unique<test::HeadlessUi>(c.width, c.height, false, c.highContrast);
-        m_chrome.text = &m_strings;
-        m_chrome.officeName = "Trung tâm Phục vụ hành chính công tỉnh Quảng Nam";
-        m_chrome.clock = "09:30";
-        m_chrome.date = "Thứ Bảy, 28/11/2026";
-        m_chrome.highContrast = c.highContrast;
+        m_chrome = test::sampleChrome(m_strings, std::string(c.language) == "vi" ? Language::Vi : Language::En, false,
+                                      c.highContrast);
     }
 
     const std::string& t(const char* key) const { return m_strings.get(key); }
@@ -64,24 +63,8 @@ protected:
             return std::nullopt;
         };
         for (int i = 0; i < 3; ++i) m_ui->frame(wrapped);
-        const Case& c = GetParam();
-        const float touch = currentTheme().metrics.touch;
+        test::expectTouchTargetsFit(screen, GetParam().width, GetParam().height);
         const auto& targets = tapTargets();
-        EXPECT_FALSE(targets.empty()) << screen;
-        for (const auto& [id, r] : targets) {
-            SCOPED_TRACE(std::string(screen) + " button " + id);
-            EXPECT_GE(r.min.x, 0.0f);
-            EXPECT_GE(r.min.y, 0.0f);
-            EXPECT_LE(r.max.x, static_cast<float>(c.width) + 0.5f);
-            EXPECT_LE(r.max.y, static_cast<float>(c.height) + 0.5f);
-            EXPECT_GE(r.max.x - r.min.x, touch - 0.5f);
-            EXPECT_GE(r.max.y - r.min.y, touch - 0.5f);
-            for (const auto& [otherId, o] : targets) {
-                if (otherId <= id) continue;
-                const bool apart = r.max.x <= o.min.x || o.max.x <= r.min.x || r.max.y <= o.min.y || o.max.y <= r.min.y;
-                EXPECT_TRUE(apart) << "overlaps " << otherId;
-            }
-        }
         if (tapId.empty()) return std::nullopt;
         event.reset();
         if (!targets.contains(tapId)) {

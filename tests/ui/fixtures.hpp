@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "kiosk/core/dossier/dossier.hpp"
+#include "kiosk/ui/strings.hpp"
+#include "kiosk/ui/views.hpp"
 
 namespace kiosk::test {
 
@@ -19,6 +21,21 @@ inline core::ZonedTime vnTime(int y, unsigned m, unsigned d, int hh = 8, int mm 
 
 /// "Now" for every fixture: 28/11/2026 09:30 in Vietnam.
 inline std::chrono::sys_seconds fixtureNow() { return vnTime(2026, 11, 28, 9, 30).utc; }
+
+/// The header of every screen test and the gallery: the office (a proper name, not translated) at
+/// fixtureNow, Saturday 28/11/2026 09:30, the weekday in `strings`' language.
+inline ui::Chrome sampleChrome(const ui::Strings& strings, ui::Language language, bool largeText = false,
+                               bool highContrast = false) {
+    ui::Chrome chrome;
+    chrome.text = &strings;
+    chrome.officeName = "Trung tâm Phục vụ hành chính công tỉnh Quảng Nam";
+    chrome.clock = "09:30";
+    chrome.date = strings.get("screens.date.weekday_6") + ", 28/11/2026";
+    chrome.language = language;
+    chrome.largeText = largeText;
+    chrome.highContrast = highContrast;
+    return chrome;
+}
 
 inline core::Dossier processingDossier() {
     core::Dossier d;

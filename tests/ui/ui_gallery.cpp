@@ -84,14 +84,8 @@ int main(int argc, char** argv) {
     }
     ui::applyTheme(ui::ThemeOptions{scale, highContrast, largeText, 96.0f});
 
-    ui::Chrome chrome;
-    chrome.text = &*strings;
-    chrome.officeName = "Trung tâm Phục vụ hành chính công tỉnh Quảng Nam";  // a proper name: not translated
-    chrome.clock = "09:30";
-    chrome.date = strings->get("screens.date.weekday_6") + ", 28/11/2026";
-    chrome.language = lang == "vi" ? ui::Language::Vi : ui::Language::En;
-    chrome.largeText = largeText;
-    chrome.highContrast = highContrast;
+    const ui::Chrome chrome =
+        test::sampleChrome(*strings, lang == "vi" ? ui::Language::Vi : ui::Language::En, largeText, highContrast);
     auto result = [&](const core::Dossier& d, std::optional<int> rating = std::nullopt) {
         // With audio.enabled, so the "Nghe" button shows as an office that turns it on sees it.
         ui::ResultOptions o = test::resultOptions(true, rating);
