@@ -22,7 +22,6 @@
 #include "backend_process.hpp"
 #include "kiosk/core/api/dossier_mapping.hpp"
 
-
 namespace fs = std::filesystem;
 
 namespace {

@@ -170,9 +170,13 @@ TEST(ScanServiceTest, FileCameraPlaysAFolderInOrder) {
 // when its time is up (the soak's camera sessions take the receipt away and the next citizen scans
 // another; a receipt still "in view" would replace the next citizen's result).
 TEST(ScanServiceTest, FileCameraStopsShowingAFileRemovedWhileShown) {
-    const auto dir = std::filesystem::temp_directory_path() / ("kiosk-scan-gone-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir);
-    const auto receipt = dir / "1-receipt.png";
+    struct Folder {
+        std::filesystem::path path =
+            std::filesystem::temp_directory_path() / ("kiosk-scan-gone-" + std::to_string(::getpid()));
+        Folder() { std::filesystem::create_directories(path); }
+        ~Folder() { std::filesystem::remove_all(path); }
+    } dir;
+    const auto receipt = dir.path / "1-receipt.png";
     std::filesystem::copy_file(std::filesystem::path(KIOSK_TEST_DATA_DIR) / "scan" / "plain-qr-bare-offcentre.png", receipt,
                                std::filesystem::copy_options::overwrite_existing);
     Events events;
@@ -180,25 +184,30 @@ TEST(ScanServiceTest, FileCameraStopsShowingAFileRemovedWhileShown) {
     options.repeatInterval = 50ms;  // reported again and again while it is in view
     app::ScanService service(options, keepText, [&](app::ScanEvent e) { events.add(std::move(e)); });
     platform::FileCameraOptions cam;
-    cam.paths = {dir.string()};
+    cam.paths = {dir.path.string()};
     cam.fps = 15;
     cam.secondsPerImage = 60;  // far longer than the test: only the removal can end it
     service.setCamera(platform::makeFileCamera(cam));
     service.start();
     ASSERT_TRUE(events.wait(1, 10s));
     std::filesystem::remove(receipt);
+    // The folder is then empty: the camera says so at once rather than after its 60 s.
     const auto deadline = std::chrono::steady_clock::now() + 10s;
     while (service.cameraStatus().state == platform::CameraStatus::State::Running && std::chrono::steady_clock::now() < deadline) {
         std::this_thread::sleep_for(20ms);
     }
     EXPECT_EQ(service.cameraStatus().state, platform::CameraStatus::State::Failed) << service.cameraStatus().reason;
-    // Frames already taken may still report; after them, nothing more.
-    std::this_thread::sleep_for(300ms);
+    // The camera has stopped publishing: once every frame it published is decoded or dropped (a frame's
+    // scan is reported before it is counted), no report can follow.
+    while (std::chrono::steady_clock::now() < deadline) {
+        const app::ScanStats st = service.stats();
+        if (st.framesDecoded + st.framesDropped >= st.framesPublished) break;
+        std::this_thread::sleep_for(20ms);
+    }
     const std::size_t seen = events.all().size();
-    std::this_thread::sleep_for(500ms);
+    std::this_thread::sleep_for(300ms);
     EXPECT_EQ(events.all().size(), seen) << "the removed receipt is still reported";
     service.stop();
-    std::filesystem::remove_all(dir);
 }
 
 TEST(ScanServiceTest, FileCameraWithNothingToShowSaysWhy) {

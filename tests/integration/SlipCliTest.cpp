@@ -27,7 +27,6 @@
 #include "kiosk/core/guidance/guidance_catalog.hpp"
 #include "kiosk/core/slip/raster.hpp"
 
-
 extern char** environ;
 
 namespace fs = std::filesystem;

@@ -1,6 +1,7 @@
 #include "backend_process.hpp"
 
 #include <fcntl.h>
+#include <spawn.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -8,22 +9,24 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <sstream>
+#include <stdexcept>
+
+extern char** environ;
 
 namespace kiosk::test {
 namespace {
 
-constexpr int kStderrToStdout = -2;
-
-// stderrFd: a descriptor, kStderrToStdout (the same pipe), or -1 (discarded).
+// stderrFd: a descriptor, or -1 (discarded).
 pid_t spawn(const std::vector<std::string>& argv, int& stdoutFd, int stderrFd = -1) {
     int fds[2];
     if (::pipe(fds) != 0) return -1;
     const pid_t pid = ::fork();
     if (pid == 0) {
         ::dup2(fds[1], 1);
-        ::dup2(stderrFd == kStderrToStdout ? fds[1] : stderrFd >= 0 ? stderrFd : ::open("/dev/null", O_WRONLY), 2);
+        ::dup2(stderrFd >= 0 ? stderrFd : ::open("/dev/null", O_WRONLY), 2);
         ::close(fds[0]);
         ::close(fds[1]);
         std::vector<char*> args;
@@ -124,11 +127,29 @@ int runCapture(const std::vector<std::string>& argv, std::string& out, std::stri
 }
 
 CommandRun runCombined(const std::vector<std::string>& argv) {
+    // posix_spawn, not fork: the tests that call this may have threads running (a slow printer).
+    int fds[2];
+    // Close-on-exec: no other child started meanwhile keeps the write end (and this read) open.
+    if (::pipe2(fds, O_CLOEXEC) != 0) throw std::runtime_error("pipe: " + std::string(std::strerror(errno)));
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, fds[1], 1);
+    posix_spawn_file_actions_adddup2(&actions, fds[1], 2);
+    posix_spawn_file_actions_addclose(&actions, fds[0]);
+    std::vector<char*> args;
+    for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+    args.push_back(nullptr);
     CommandRun run;
     const auto start = std::chrono::steady_clock::now();
-    int fd = -1;
-    const pid_t pid = spawn(argv, fd, kStderrToStdout);
-    if (pid < 0) return run;
+    pid_t pid = -1;
+    const int rc = ::posix_spawn(&pid, args[0], &actions, nullptr, args.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    ::close(fds[1]);
+    const int fd = fds[0];
+    if (rc != 0) {
+        ::close(fd);
+        throw std::runtime_error("cannot start " + argv.front() + ": " + std::strerror(rc));
+    }
     char buf[4096];
     ssize_t n = 0;
     while ((n = ::read(fd, buf, sizeof buf)) > 0) run.out.append(buf, static_cast<std::size_t>(n));

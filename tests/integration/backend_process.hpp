@@ -51,7 +51,8 @@ struct CommandRun {
     std::chrono::milliseconds elapsed{};
 };
 
-/// Runs `argv` (no shell) with stdout and stderr in one pipe.
+/// Runs `argv` (no shell) with stdout and stderr in one pipe. Throws std::runtime_error when it cannot
+/// be started.
 CommandRun runCombined(const std::vector<std::string>& argv);
 
 }  // namespace kiosk::test

@@ -102,15 +102,18 @@ read_receipt() {
 # a removed file within a frame; frames of it may still be on their way (one being decoded, one waiting,
 # one published as it went), so this waits until the decoder has finished three more. Without the wait
 # a late read of this receipt replaces the next citizen's result, as a receipt left in view would.
+camera_frames() {  # the decoder's frame count from the state line (fails on a line without it)
+  local state; state=$(ctl state)
+  [[ "$state" =~ camera_frames=([0-9]+) ]] || fail "no camera_frames in: $state"
+  echo "${BASH_REMATCH[1]}"
+}
 take_receipt_away() {
   rm -f "$WORK/camera/1-receipt.png"
-  local state frames
-  state=$(ctl state)
-  frames=${state##*camera_frames=}; frames=${frames%% *}
-  local end=$((SECONDS + 15)) now=0
+  local frames now end=$((SECONDS + 15))
+  frames=$(camera_frames) || exit 1
+  now=$frames
   while [ $SECONDS -le $end ]; do
-    state=$(ctl state)
-    now=${state##*camera_frames=}; now=${now%% *}
+    now=$(camera_frames) || exit 1
     [ "$now" -ge $((frames + 3)) ] && return 0
     sleep 0.1
   done

@@ -39,7 +39,7 @@ trap cleanup EXIT
 fail() {
   echo "FAIL: $*" >&2
   local lines=0
-  lines=$(wc -l <"$KIOSK_LOG" 2>/dev/null || echo 0)
+  if [ -f "$KIOSK_LOG" ]; then lines=$(wc -l <"$KIOSK_LOG"); fi
   if [ "$lines" -gt 120 ]; then
     echo "--- kiosk log, last 120 of $lines lines (KEEP_WORK=1 keeps the whole log in the work folder)" >&2
     tail -n 120 "$KIOSK_LOG" >&2 || true

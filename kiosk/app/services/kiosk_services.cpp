@@ -323,8 +323,8 @@ bool KioskServices::ensureSlipMaker() {
 }
 
 void KioskServices::wipeSession() {
-    // Whether a receipt still in view is looked up again is the flow's rule (it keeps its dedupe over
-    // Done and drops it at the idle reset); the scan service only throttles repeats.
+    // Whether a receipt still in view is looked up again is the flow's rule (its de-duplication outlives
+    // every reset while the receipt is in view); the scan service only throttles repeats.
     stopSpeaking();  // nothing of the session may still be heard
 }
 

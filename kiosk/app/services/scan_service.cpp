@@ -135,6 +135,9 @@ void ScanService::decodeLoop(std::stop_token stop) {
             ++m_preview.sequence;
             notify = true;
         }
+        // The scan first, then the count: a frame counted as decoded has its scan posted (the soak
+        // waits on the count after taking a receipt away).
+        if (found) report(found->text, ScanSource::Camera, frame.arrival);
         {
             std::lock_guard lock(m_snapshotMutex);
             ++m_stats.framesDecoded;
@@ -154,7 +157,6 @@ void ScanService::decodeLoop(std::stop_token stop) {
             }
         }
         if (notify && m_onPreview) m_onPreview();
-        if (found) report(found->text, ScanSource::Camera, frame.arrival);
     }
 }
 

@@ -62,7 +62,7 @@ struct PreviewFrame {
 
 /// Decoder figures for staff diagnostics and the benchmark.
 struct ScanStats {
-    std::uint64_t framesDecoded = 0;
+    std::uint64_t framesDecoded = 0;      ///< counted after the frame's scan (if any) was reported
     std::uint64_t framesPublished = 0;
     std::uint64_t framesDropped = 0;      ///< overwritten in the mailbox before the decoder took them
     std::uint64_t extraPassesSkipped = 0; ///< frames without a code that ran no extra pass (no room in the CPU budget)

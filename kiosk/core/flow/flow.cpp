@@ -119,21 +119,30 @@ struct Stepper {
             detail::staffCodeRead(st, e.reading, e.source == InputSource::Camera);
             return;
         }
-        if (!isCitizenScreen(sc) || sc == Screen::LookingUp || s().print == PrintStatus::Printing) {
+        if (!isCitizenScreen(sc)) {
             activity();
-            return;  // never interrupt a lookup or a slip being printed
+            return;
         }
         const std::string key = scanKey(e.reading);
-        if (e.source != InputSource::Keypad) {
-            const bool recent = key == s().lastScanKey && now - s().lastScanAt < seconds(cfg.dedupeSeconds);
+        const bool deduped = e.source != InputSource::Keypad;
+        const bool recent = deduped && key == s().lastScanKey && now - s().lastScanAt < seconds(cfg.dedupeSeconds);
+        // A receipt still under the camera is neither news nor a sign that anyone is there: one left
+        // there must not hold its dossier on screen past the idle reset. A scanner's repeat is someone
+        // scanning again.
+        if (!(recent && e.source == InputSource::Camera)) activity();
+        if (sc == Screen::LookingUp || s().print == PrintStatus::Printing) {
+            // Never interrupt a lookup or a slip being printed. The receipt being looked up stays
+            // de-duplicated while it is in view, so a slow answer does not make it news again; another
+            // code seen meanwhile is not remembered.
+            if (deduped && key == s().lastScanKey) s().lastScanAt = now;
+            return;
+        }
+        if (deduped) {
             const bool sameAsShown = sc == Screen::Result && s().reading && scanKey(*s().reading) == key;
             s().lastScanKey = key;
             s().lastScanAt = now;  // refreshed while the receipt stays in view
-            // A receipt still in view is neither news nor a sign that anyone is there: a receipt left
-            // under the camera must not hold its dossier on screen past the idle reset.
             if (recent || sameAsShown) return;
         }
-        activity();
         if (const auto* bad = std::get_if<NotAReceipt>(&e.reading)) {
             // Another barcode seen by the camera (a product code, the receipt's other code) must not
             // throw away a result or the guide the citizen is reading.
@@ -322,6 +331,11 @@ struct Stepper {
     void on(const event::UserActivity&) { activity(); }
 
     void on(const event::Tick&) {
+        // The de-duplication ends on its own once the receipt has been out of view for the window.
+        if (!s().lastScanKey.empty() && now - s().lastScanAt >= seconds(cfg.dedupeSeconds)) {
+            s().lastScanKey.clear();
+            s().lastScanAt = {};
+        }
         if (!isCitizenScreen(s().screen) || s().pinLockedUntil) {
             auto st = staffStep();
             detail::staffTick(st);  // lockout end, staff idle
@@ -354,6 +368,9 @@ struct Stepper {
         // A bare Attract (only language or accessibility changed) has nothing to lose: reset at once.
         // So does a tick that arrives after the whole warning would already have run out.
         if (s().screen == Screen::Attract || now - s().lastActivity >= idle + warn) {
+            // Not for a receipt still in view on a bare Attract: there is nothing to wipe, and its
+            // de-duplication ends above when it is taken away.
+            if (s().screen == Screen::Attract && isPristineButForScan(s(), cfg)) return;
             reset();
             return;
         }
@@ -427,13 +444,15 @@ FlowState initialFlowState(const FlowConfig& config, TimePoint now) {
     return s;
 }
 
-bool isPristine(const FlowState& s, const FlowConfig& c) {
+bool isPristineButForScan(const FlowState& s, const FlowConfig& c) {
     // Setup waits for a provisioning code and has no idle timeout: untouched, time does nothing there.
     const bool restingScreen = s.screen == Screen::Attract || (s.screen == Screen::Setup && s.staff == StaffState{});
     return restingScreen && s.language == c.defaultLanguage && s.largeText == c.defaultLargeText &&
            s.highContrast == c.defaultHighContrast && !s.dossier && !s.error && !s.invalidReason && !s.reading &&
-           s.lastScanKey.empty() && s.typedSymbols.empty() && !s.idleWarningDeadline && !s.pinLockedUntil;
+           s.typedSymbols.empty() && !s.idleWarningDeadline && !s.pinLockedUntil;
 }
+
+bool isPristine(const FlowState& s, const FlowConfig& c) { return isPristineButForScan(s, c) && s.lastScanKey.empty(); }
 
 std::optional<int> idleWarningSecondsLeft(const FlowState& state, TimePoint now) {
     if (!state.idleWarningDeadline) return std::nullopt;

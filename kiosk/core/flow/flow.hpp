@@ -127,8 +127,8 @@ struct FlowState {
     TimePoint lastActivity{};
     std::optional<TimePoint> idleWarningDeadline;  ///< set while the idle warning is shown
 
-    // -- scanned-code de-duplication: survives Done (the receipt may still be under the camera),
-    //    wiped by the idle reset --
+    // -- scanned-code de-duplication: survives every reset while the receipt is still in view (read
+    //    within FlowConfig::dedupeSeconds, each read refreshing it); a tick forgets it after that --
     std::string lastScanKey;  ///< dossier code or token last read by camera/scanner
     TimePoint lastScanAt{};
 
@@ -142,8 +142,13 @@ struct FlowState {
 FlowState initialFlowState(const FlowConfig& config, TimePoint now);
 
 /// True when nothing differs from a fresh Attract (no session, no warning, no lockout running, the
-/// office's defaults): time then has nothing to do, and the app need not tick the flow.
+/// office's defaults, no scanned code remembered): time then has nothing to do, and the app need not
+/// tick the flow.
 bool isPristine(const FlowState& state, const FlowConfig& config);
+
+/// isPristine, except that a scanned code may still be remembered (a receipt still in view): nothing
+/// to wipe, only the de-duplication to let run out.
+bool isPristineButForScan(const FlowState& state, const FlowConfig& config);
 
 /// Whole seconds left on the idle warning countdown (rounded up), or std::nullopt when no warning
 /// is shown.

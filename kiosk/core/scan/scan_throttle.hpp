@@ -2,8 +2,8 @@
 // ScanThrottle: a receipt held under the camera is decoded on every frame (15 a second) and a
 // keyboard-wedge scanner may fire twice. The scan service passes the same text on at most once per
 // interval, so the UI thread is not flooded; whether a repeat is a new lookup is the flow's rule alone
-// (core::step, FlowConfig::dedupeSeconds: a receipt still in view after Done is not looked up again, a
-// new citizen after the idle reset is). This class decides nothing about lookups.
+// (core::step, FlowConfig::dedupeSeconds: a receipt still in view is not looked up again, after Done or
+// the idle reset alike; out of view for that long, it is news). This class decides nothing about lookups.
 
 #include <chrono>
 #include <optional>

@@ -246,19 +246,22 @@ TEST(FlowTest, IdleResetWipesEverything) {
     EXPECT_EQ(s.state.screen, Screen::LookingUp);
 }
 
-// A receipt forgotten under the camera: the idle reset ends the session, and the receipt, still read
-// every half second, is not looked up again for whoever comes next. (Every read used to count as
-// activity: the dossier stayed on screen as long as the receipt lay there.) Taken away for the dedupe
-// window, it is news.
+// A receipt forgotten under the camera: the idle warning and reset come as for anyone who walked away,
+// and the receipt, still read every half second, is not looked up again for whoever comes next; the bare
+// Attract is not wiped over and over meanwhile. (Every read used to count as activity: the dossier stayed
+// on screen as long as the receipt lay there.) Taken away for the dedupe window, it is forgotten, and
+// then it is news.
 TEST(FlowTest, ReceiptLeftUnderTheCameraIsNotLookedUpAgainAfterTheIdleReset) {
     Session s;
     s.cameraResult();
     ASSERT_EQ(s.state.screen, Screen::Result);
     const auto lookups = s.state.lookupRequestId;
     bool reset = false;
-    for (int i = 0; i < 400; ++i) {  // 200 s in view: the warning, the reset, then Attract's own resets
+    int wipes = 0;
+    for (int i = 0; i < 400; ++i) {  // 200 s in view: the warning, the reset, then a long quiet Attract
         s.now += 500ms;
         s.post(ev::Tick{});
+        if (s.find<cmd::WipeSession>() != nullptr) ++wipes;
         s.post(ev::ReceiptRead{kCode, InputSource::Camera});
         reset = reset || s.state.screen == Screen::Attract;
         if (reset) {
@@ -266,12 +269,61 @@ TEST(FlowTest, ReceiptLeftUnderTheCameraIsNotLookedUpAgainAfterTheIdleReset) {
         }
     }
     EXPECT_TRUE(reset);
+    EXPECT_EQ(wipes, 1);
     EXPECT_EQ(s.state.lookupRequestId, lookups);
     EXPECT_FALSE(s.state.dossier);
-    // Taken away for longer than the dedupe window (10 s): the same receipt is a new citizen's.
+    EXPECT_FALSE(isPristine(s.state, s.cfg));  // the receipt is still remembered: the app keeps ticking
+    // Taken away for longer than the dedupe window (10 s): a tick forgets it, and the same receipt is
+    // a new citizen's.
     s.advance(11s);
+    EXPECT_TRUE(s.state.lastScanKey.empty());
+    EXPECT_TRUE(isPristine(s.state, s.cfg));
     s.post(ev::ReceiptRead{kCode, InputSource::Camera});
     EXPECT_EQ(s.state.screen, Screen::LookingUp);
+}
+
+// The receipt stays under the camera while a slow backend answers (longer than the dedupe window):
+// reads during the lookup keep its de-duplication alive, so after "not found" it is not looked up
+// again and again; a different code seen meanwhile is not remembered.
+TEST(FlowTest, ReceiptInViewDuringASlowLookupIsNotLookedUpAgainAfterIt) {
+    Session s;
+    s.post(ev::ReceiptRead{kCode, InputSource::Camera});
+    ASSERT_EQ(s.state.screen, Screen::LookingUp);
+    const auto lookups = s.state.lookupRequestId;
+    const ReceiptReading other = DossierCode{"000.00.06.H56-231027-0999"};
+    for (int i = 0; i < 24; ++i) {  // 12 s: longer than the window (10 s here)
+        s.now += 500ms;
+        s.post(ev::ReceiptRead{kCode, InputSource::Camera});
+        if (i == 8) s.post(ev::ReceiptRead{other, InputSource::Camera});
+    }
+    s.post(ev::LookupFailed{s.state.lookupRequestId, LookupError{LookupErrorKind::NotFound, "not found", 404}});
+    ASSERT_EQ(s.state.screen, Screen::NotFound);
+    for (int i = 0; i < 10; ++i) {
+        s.now += 500ms;
+        s.post(ev::ReceiptRead{kCode, InputSource::Camera});
+        ASSERT_EQ(s.state.screen, Screen::NotFound) << i;
+    }
+    EXPECT_EQ(s.state.lookupRequestId, lookups);
+    s.post(ev::ReceiptRead{other, InputSource::Camera});  // the other code was never remembered: news
+    EXPECT_EQ(s.state.screen, Screen::LookingUp);
+}
+
+// A citizen scanning the shown receipt again with a hardware scanner is someone at the kiosk: it keeps
+// the session (and dismisses the idle warning) though the scan itself is a repeat.
+TEST(FlowTest, AScannerRepeatIsActivityACameraRepeatIsNot) {
+    Session s;
+    s.cameraResult();
+    ASSERT_EQ(s.state.screen, Screen::Result);
+    for (int i = 0; i < 122; ++i) {  // 61 s with the receipt in view: the warning comes
+        s.now += 500ms;
+        s.post(ev::Tick{});
+        s.post(ev::ReceiptRead{kCode, InputSource::Camera});
+    }
+    ASSERT_TRUE(s.state.idleWarningDeadline);
+    ASSERT_EQ(s.state.screen, Screen::Result);
+    s.post(ev::ReceiptRead{kCode, InputSource::Scanner});
+    EXPECT_FALSE(s.state.idleWarningDeadline);
+    EXPECT_EQ(s.state.screen, Screen::Result);
 }
 
 TEST(FlowTest, LateTickResetsWithoutWarning) {
