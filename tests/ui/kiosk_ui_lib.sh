@@ -64,8 +64,12 @@ start_display() {
   fail "Xvfb did not start"
 }
 
-# start_kiosk [args...]: the kiosk, fullscreen on the Xvfb screen, driven through $CTL.
+# start_kiosk [args...]: the kiosk, fullscreen on the Xvfb screen, driven through $CTL. A restart in the
+# same folder first clears the last run's log, FIFO and answers, so the wait below cannot take the last
+# run's "first frame drawn" and FIFO for this one's (the new kiosk recreates both a moment later).
 start_kiosk() {
+  rm -f "$CTL" "$CTL.out"
+  : >"$KIOSK_LOG"
   "$KIOSK_BIN" --config "$CONFIG" --test-control "$CTL" "$@" >"$KIOSK_LOG" 2>&1 &
   KIOSK_PID=$!
   for _ in $(seq 100); do
