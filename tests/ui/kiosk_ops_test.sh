@@ -279,7 +279,7 @@ logs_no_personal_data)
   (umask 077 && printf '%s\n' "$token" >"$WORK/demo/device.token")
   start_server "$WORK/backend.log" "$KIOSK_REFBACKEND" --listen 127.0.0.1:0 --db "$WORK/backend.db" --seed --token "$token"
   backend="$ADDR"
-  for _ in $(seq 100); do grep -q '^ready' "$WORK/backend.log" && break; sleep 0.05; done
+  wait_ready "$WORK/backend.log"
   start_server "$WORK/printer.log" "$KIOSK_VPRINTER" --listen 127.0.0.1:0 --out "$WORK/slips" --paper ok
   printer="$ADDR"
   mapfile -t codes < <(awk '$1 == "dossier" && ($4 == 4 || $4 == 5 || $4 == 10) && !seen[$4]++ { print $2 }' "$WORK/backend.log")

@@ -34,8 +34,8 @@ start_backend() {  # start_backend LISTEN: sets ADDR (its warning about faults g
   "$KIOSK_REFBACKEND" --listen "$1" --db "$WORK/backend.db" --seed --token "$token" --allow-faults \
     >"$WORK/backend.log" 2>>"$WORK/backend.err" &
   SERVER_PIDS+=($!)
-  for _ in $(seq 250); do grep -q '^ready' "$WORK/backend.log" 2>/dev/null && break; sleep 0.02; done
-  grep -q '^ready' "$WORK/backend.log" || fail "kiosk-refbackend did not start: $(cat "$WORK/backend.err")"
+  for _ in $(seq 1500); do grep -q '^ready' "$WORK/backend.log" 2>/dev/null && break; sleep 0.02; done
+  grep -q '^ready' "$WORK/backend.log" || fail "kiosk-refbackend did not start in 30 s: $(cat "$WORK/backend.err")"
   ADDR=$(head -n1 "$WORK/backend.log" | sed 's/^listening on //')
 }
 start_backend 127.0.0.1:0

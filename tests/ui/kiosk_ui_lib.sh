@@ -72,7 +72,7 @@ start_kiosk() {
   : >"$KIOSK_LOG"
   "$KIOSK_BIN" --config "$CONFIG" --test-control "$CTL" "$@" >"$KIOSK_LOG" 2>&1 &
   KIOSK_PID=$!
-  for _ in $(seq 100); do
+  for _ in $(seq 600); do  # up to 30 s
     [ -p "$CTL" ] && grep -q "first frame drawn" "$KIOSK_LOG" && return 0
     kill -0 "$KIOSK_PID" 2>/dev/null || fail "kiosk exited at start"
     sleep 0.05
@@ -134,7 +134,7 @@ start_server() {
   local log="$1"; shift
   "$@" >"$log" 2>&1 &
   SERVER_PIDS+=($!)
-  for _ in $(seq 200); do
+  for _ in $(seq 1500); do  # up to 30 s: a loaded CI machine is slow to start anything
     if head -n1 "$log" 2>/dev/null | grep -q '^listening on '; then
       ADDR=$(head -n1 "$log" | sed 's/^listening on //'); return 0
     fi
@@ -152,8 +152,15 @@ start_refbackend() {
   printf '%s\n' "$token" >"$WORK/device.token"
   chmod 600 "$WORK/device.token"
   start_server "$WORK/backend.log" "$KIOSK_REFBACKEND" --listen 127.0.0.1:0 --db "$WORK/backend.db" --seed --token "$token"
-  for _ in $(seq 200); do grep -q '^ready' "$WORK/backend.log" && break; sleep 0.02; done
+  wait_ready "$WORK/backend.log"
   printf '[backend]\nurl = "http://%s"\ntoken_file = "%s"\n' "$ADDR" "$WORK/device.token" >>"$CONFIG"
+}
+
+# wait_ready LOG: until kiosk-refbackend's log says "ready" (its seeding done; up to 30 s: seeding commits
+# row by row, slow on a busy disk), else the test fails here rather than on a missing seeded code.
+wait_ready() {
+  for _ in $(seq 1500); do grep -q '^ready' "$1" 2>/dev/null && return 0; sleep 0.02; done
+  fail "kiosk-refbackend was not ready in 30 s: $(cat "$1")"
 }
 
 # seeded_code STATUS [N]: the Nth (default 1st) seeded dossier code with that status.

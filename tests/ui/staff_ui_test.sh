@@ -210,7 +210,7 @@ staff_provision)
   # The backend the QR codes name: one code to use, then the same again (used), and an expired one.
   start_server "$WORK/backend.log" "$KIOSK_REFBACKEND" --listen 127.0.0.1:0 --db "$WORK/backend.db" --seed \
     --token "not-given-to-the-kiosk-$RANDOM$RANDOM" --enrolment-code UI-ENROL-0001 --enrolment-code OLD-ENROL-0002@0
-  for _ in $(seq 200); do grep -q '^ready' "$WORK/backend.log" && break; sleep 0.02; done
+  wait_ready "$WORK/backend.log"
   make_qr() {  # make_qr CODE FOLDER: the provisioning QR code as the camera's only picture
     mkdir -p "$2"
     printf '[office]\nname = "Bộ phận Một cửa UBND phường Tân Thạnh"\n[operations]\nkiosk_id = "tamky-ui-01"\n[backend]\nurl = "http://%s"\n[provisioning]\nenrolment_code = "%s"\n' \
